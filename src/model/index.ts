@@ -1,0 +1,7 @@
+export * from './schema';
+export * from './doc';
+export * from './ids';
+export * from './ops';
+export * from './reader';
+export * from './undo';
+export { readFactor, readLink, isPolarity, isStrength, type Warn } from './validate';

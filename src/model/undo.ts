@@ -1,0 +1,19 @@
+import * as Y from 'yjs';
+import { LOCAL_ORIGIN } from './doc';
+import { ROOT } from './schema';
+
+/** Root maps a user's undo covers. Later parts of the model add theirs (stories, loops…). */
+export const UNDOABLE_ROOTS: string[] = [ROOT.factors, ROOT.links, ROOT.meta];
+
+/**
+ * Per-user undo: only transactions with the local origin are captured, so undo never reverts
+ * what a peer did. Edits within CAPTURE_MS merge into one step (typing a label).
+ */
+export const UNDO_CAPTURE_MS = 500;
+
+export function createUndoManager(doc: Y.Doc): Y.UndoManager {
+  return new Y.UndoManager(
+    UNDOABLE_ROOTS.map((name) => doc.getMap(name)),
+    { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: UNDO_CAPTURE_MS },
+  );
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Two cores: keep workers low so relay processes and Chromium are not starved.
+export default defineConfig({
+  test: {
+    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
