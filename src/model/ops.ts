@@ -123,12 +123,15 @@ export function removeFactors(doc: Y.Doc, ids: readonly string[]): number {
     const gone = new Set(ids.filter((id) => factors.has(id)));
     if (gone.size === 0) return 0;
     const links = linksOf(doc);
+    const goneLinks = new Set<string>();
     for (const [lid, l] of links.entries()) {
       const s = l instanceof Y.Map ? l.get('source') : undefined;
       const t = l instanceof Y.Map ? l.get('target') : undefined;
-      if (gone.has(s as string) || gone.has(t as string)) links.delete(lid);
+      if (gone.has(s as string) || gone.has(t as string)) goneLinks.add(lid);
     }
+    for (const lid of goneLinks) links.delete(lid);
     for (const id of gone) factors.delete(id);
+    if (goneLinks.size > 0) linkRemoveHooks.forEach((hook) => hook(doc, goneLinks));
     removeHooks.forEach((hook) => hook(doc, gone));
     return gone.size;
   });
@@ -142,6 +145,13 @@ type RemoveHook = (doc: Y.Doc, factorIds: ReadonlySet<string>) => void;
 const removeHooks: RemoveHook[] = [];
 export function onFactorsRemoved(hook: RemoveHook): void {
   removeHooks.push(hook);
+}
+
+/** Same, for links: called by removeLinks and, with the links they took along, by removeFactors. */
+type LinkRemoveHook = (doc: Y.Doc, linkIds: ReadonlySet<string>) => void;
+const linkRemoveHooks: LinkRemoveHook[] = [];
+export function onLinksRemoved(hook: LinkRemoveHook): void {
+  linkRemoveHooks.push(hook);
 }
 
 export interface NewLink {
@@ -253,14 +263,10 @@ export function setLinkNotes(doc: Y.Doc, id: string, notes: string): boolean {
 export function removeLinks(doc: Y.Doc, ids: readonly string[]): number {
   return change(doc, () => {
     const links = linksOf(doc);
-    let n = 0;
-    for (const id of ids) {
-      if (links.has(id)) {
-        links.delete(id);
-        n++;
-      }
-    }
-    return n;
+    const gone = new Set(ids.filter((id) => links.has(id)));
+    for (const id of gone) links.delete(id);
+    if (gone.size > 0) linkRemoveHooks.forEach((hook) => hook(doc, gone));
+    return gone.size;
   });
 }
 
