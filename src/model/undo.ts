@@ -3,7 +3,12 @@ import { LOCAL_ORIGIN } from './doc';
 import { ROOT } from './schema';
 
 /** Root maps a user's undo covers. Later parts of the model add theirs (stories, loops…). */
-export const UNDOABLE_ROOTS: string[] = [ROOT.factors, ROOT.links, ROOT.meta];
+export const UNDOABLE_ROOTS: string[] = [
+  ROOT.factors, ROOT.links, ROOT.meta,
+  // Workshop roots (stories.ts, citations.ts, views.ts, groups.ts). Not `votes`: a dot is a
+  // participant's act, and Ctrl+Z after dragging a factor must not take someone's vote back.
+  'stories', 'citations', 'views', 'groups',
+];
 
 /**
  * Per-user undo: only transactions with the local origin are captured, so undo never reverts
