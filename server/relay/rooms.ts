@@ -1,0 +1,65 @@
+import type * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { MapStore } from '../store/map-store';
+import { authorize, type Authorization } from './access';
+import type { Fanout } from './fanout';
+import { Room, type Access } from './room';
+
+/** The maps currently in memory: a map is loaded by its first user and dropped after its last. */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(
+    readonly store: MapStore,
+    private readonly fanout: Fanout,
+    private readonly log: Logger,
+  ) {}
+
+  /** The room of a map, retained for the caller, who must call room.release() once. */
+  acquire(mapId: string): Room {
+    let room = this.rooms.get(mapId);
+    if (!room) {
+      room = new Room(mapId, this.store, this.fanout, this.log, (r) => {
+        if (this.rooms.get(mapId) === r) this.rooms.delete(mapId);
+      });
+      this.rooms.set(mapId, room);
+    }
+    room.retain();
+    return room;
+  }
+
+  authorize(mapId: string, token: string | null): Promise<Authorization> {
+    return authorize(this.store, mapId, token);
+  }
+
+  /**
+   * Read access to the live document of a map for HTTP routes (metadata, exports, analysis):
+   * the map is loaded from storage if no one has it open and released afterwards. `fn` must
+   * not write to the document; it sees every update the relay has stored so far.
+   * Returns the authorization failure instead of calling fn.
+   */
+  async withMapDoc<T>(
+    mapId: string,
+    token: string | null,
+    fn: (doc: Y.Doc, access: Access) => T | Promise<T>,
+  ): Promise<{ ok: true; value: T } | Extract<Authorization, { ok: false }>> {
+    const auth = await this.authorize(mapId, token);
+    if (!auth.ok) return auth;
+    const room = this.acquire(mapId);
+    try {
+      await room.ready();
+      if (room.closed) throw new Error('map could not be loaded');
+      return { ok: true, value: await fn(room.doc, auth.access) };
+    } finally {
+      room.release();
+    }
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  async shutdown(code: Parameters<Room['shutdown']>[0]): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((r) => r.shutdown(code)));
+  }
+}

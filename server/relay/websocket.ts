@@ -1,0 +1,162 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { CLOSE, type CloseCode } from '../close-codes';
+import {
+  CONNECT_BURST, CONNECT_REFILL_PER_SEC, MAX_BUFFERED_BYTES, MAX_PAYLOAD_BYTES, PING_INTERVAL_MS,
+} from '../limits';
+import { describeError, type Logger } from '../log';
+import { RateLimiter } from './rate-limit';
+import type { Peer } from './room';
+import type { Rooms } from './rooms';
+
+/** WebSocket path: /ws/<mapId>?token=<token> (y-websocket appends the room name to /ws). */
+const WS_PATH = /^\/ws\/([^/?]+)$/;
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/**
+ * Serves the relay on the HTTP server's upgrade requests. Every socket gets an 'error'
+ * listener (ws re-emits protocol errors, such as a frame with RSV1 set, as 'error' events,
+ * which would otherwise crash the process) and every message is handled inside try/catch
+ * by its room, so a bad client only ever closes its own connection.
+ */
+export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger): { close(): Promise<void> } {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    // Compression is off: it costs CPU and memory per socket (zip bombs) for updates that
+    // are small, and any frame with RSV1 set is then a protocol error, closed by ws.
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  wss.on('error', (e) => log.warn('ws-server', describeError(e)));
+  wss.on('wsClientError', (e, socket) => {
+    log.warn('ws-handshake', describeError(e));
+    socket.destroy();
+  });
+
+  const limiter = new RateLimiter(CONNECT_BURST, CONNECT_REFILL_PER_SEC);
+  const alive = new Map<WebSocket, boolean>();
+  const liveness = setInterval(() => {
+    for (const [ws, answered] of alive) {
+      if (!answered) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      try {
+        ws.ping();
+      } catch {
+        ws.terminate();
+      }
+    }
+  }, PING_INTERVAL_MS);
+  liveness.unref();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    handleUpgrade(req, socket, head).catch((e: unknown) => {
+      log.warn('upgrade', describeError(e));
+      socket.destroy();
+    });
+  };
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // Never log req.url: its query carries the token.
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const match = WS_PATH.exec(url.pathname);
+    if (!match) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      log.warn('rate-limit', 'too many connections from one address, refused');
+      return refuseUpgrade(socket, 429, 'Too Many Requests');
+    }
+    let mapId: string;
+    try {
+      mapId = decodeURIComponent(match[1] ?? '');
+    } catch {
+      return refuseUpgrade(socket, 400, 'Bad Request');
+    }
+    const auth = await rooms.authorize(mapId, url.searchParams.get('token'));
+    if (socket.destroyed) return undefined;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (e) => log.warn('ws', describeError(e)));
+      if (!auth.ok) {
+        // The handshake completes so the client sees a close code (a refused upgrade is an
+        // anonymous 1006 to a browser); not one document byte has been sent.
+        ws.close(auth.reason === 'unknown-map' ? CLOSE.UNKNOWN_MAP : CLOSE.UNAUTHORIZED, auth.reason);
+        return;
+      }
+      serve(ws, mapId, auth.access);
+    });
+    return undefined;
+  }
+
+  function serve(ws: WebSocket, mapId: string, access: Peer['access']): void {
+    const room = rooms.acquire(mapId);
+    let closing = false;
+    const peer: Peer = {
+      access,
+      send(message) {
+        if (closing || ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          peer.close(CLOSE.TRY_AGAIN_LATER, 'too slow');
+          return;
+        }
+        ws.send(message, (err) => {
+          if (err) ws.terminate();
+        });
+      },
+      close(code: CloseCode, reason: string) {
+        if (closing) return;
+        closing = true;
+        try {
+          ws.close(code, reason);
+        } catch {
+          ws.terminate();
+        }
+      },
+    };
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('message', (data, isBinary) => {
+      if (closing) return;
+      if (!isBinary) {
+        log.warn('bad-message', `map ${mapId}: text frame, connection closed`);
+        room.leave(peer);
+        peer.close(CLOSE.BAD_MESSAGE, 'binary frames only');
+        return;
+      }
+      room.receive(peer, toBytes(data));
+    });
+    ws.once('close', () => {
+      closing = true;
+      alive.delete(ws);
+      room.leave(peer);
+      room.release();
+    });
+    room.join(peer);
+  }
+
+  server.on('upgrade', onUpgrade);
+
+  return {
+    async close() {
+      server.off('upgrade', onUpgrade);
+      clearInterval(liveness);
+      await rooms.shutdown(CLOSE.GOING_AWAY);
+      for (const ws of alive.keys()) ws.terminate();
+    },
+  };
+}
