@@ -1,21 +1,57 @@
-import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from './static';
+import { createApp } from './app';
+import { startBanner } from './lan';
+import { createLogger, describeError } from './log';
+import { SqliteMapStore } from './store/sqlite-store';
 
+/**
+ * `npm start`: the built app and the relay on one port.
+ *   PORT      (default 8080; 0 picks a free port, printed at start)
+ *   HOST      (default 0.0.0.0: reachable from the workshop's network)
+ *   DATA_DIR  (default ./data: the SQLite file with every map)
+ *   DIST_DIR  (default <repo>/dist: the built app)
+ */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.PORT ?? 8080);
 const HOST = process.env.HOST ?? '0.0.0.0';
-const distDir = join(root, 'dist');
+const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
+const DIST_DIR = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
 
-const server = createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    return;
-  }
-  serveStatic(req, res, distDir);
+const log = createLogger();
+
+process.on('uncaughtException', (e) => {
+  // A bug must not take every workshop down; the log shows it (without content) to be fixed.
+  log.warn('uncaught', describeError(e));
+});
+process.on('unhandledRejection', (e) => log.warn('uncaught', describeError(e)));
+
+const store = new SqliteMapStore(DATA_DIR);
+const app = createApp({ store, distDir: DIST_DIR, log });
+
+app.server.on('error', (e) => {
+  console.error(`Cannot listen on ${HOST}:${PORT}: ${(e as NodeJS.ErrnoException).code ?? describeError(e)}`);
+  process.exit(1);
 });
 
-server.listen(PORT, HOST, () => {
-  console.log(`Trame listening on http://localhost:${PORT}`);
+app.server.listen(PORT, HOST, () => {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : PORT;
+  // Machine-readable first line: test/helpers/relay.ts waits for it.
+  log.info(`TRAME_RELAY_READY port=${port}`);
+  startBanner(HOST, port)
+    .then((banner) => log.info(banner))
+    .catch(() => undefined);
 });
+
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  app.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

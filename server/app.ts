@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import { createRoutes } from './http/routes';
+import { sendJson } from './http/router';
+import { describeError, type Logger } from './log';
+import { InProcessFanout, type Fanout } from './relay/fanout';
+import { Rooms } from './relay/rooms';
+import { attachWebSocketRelay } from './relay/websocket';
+import type { MapStore } from './store/map-store';
+import { serveStatic } from './static';
+
+export interface AppOptions {
+  readonly store: MapStore;
+  readonly distDir: string;
+  readonly log: Logger;
+  readonly fanout?: Fanout;
+}
+
+export interface App {
+  readonly server: Server;
+  readonly rooms: Rooms;
+  /** Closes sockets (1001, clients reconnect elsewhere), then the HTTP server and the store. */
+  close(): Promise<void>;
+}
+
+/** One HTTP server: the API, the relay's WebSockets under /ws/, and the built app. */
+export function createApp({ store, distDir, log, fanout = new InProcessFanout() }: AppOptions): App {
+  const rooms = new Rooms(store, fanout, log);
+  const router = createRoutes(rooms, log);
+
+  const server = createServer((req, res) => {
+    router.handle(req, res)
+      .then((handled) => {
+        if (handled) return;
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        if (path.startsWith('/api/') || path.startsWith('/ws/')) {
+          sendJson(res, 404, { error: 'not-found' });
+          return;
+        }
+        serveStatic(req, res, distDir);
+      })
+      .catch((e: unknown) => {
+        log.warn('http', `${req.method ?? ''} route failed: ${describeError(e)}`);
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+        else res.destroy();
+      });
+  });
+  // Malformed HTTP from a client: answer 400 and drop that socket only.
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  const relay = attachWebSocketRelay(server, rooms, log);
+
+  return {
+    server,
+    rooms,
+    async close() {
+      await relay.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type * as Y from 'yjs';
+import { createMapDoc, MAX_LABEL_CHARS } from '../../src/model';
+
+/**
+ * Turns the body of POST /api/maps into the new map's first document.
+ *
+ * Parsers are chosen by media type. To accept another format (a whole map as native JSON, a
+ * links CSV), add or extend a parser: it gets the raw body and the full content-type header
+ * and returns a complete document or an error naming what is wrong (line, field). It must not
+ * return a half-built document: the map is created only from a parser's success.
+ */
+export interface MapBodyError {
+  readonly status: 400 | 415;
+  /** Stable code the app translates. */
+  readonly error: string;
+  /** For developers; the app shows its own words for `error`. */
+  readonly message: string;
+  readonly field?: string;
+  readonly line?: number;
+}
+
+export type MapBodyParser = (body: Buffer, contentType: string) => Y.Doc | MapBodyError;
+
+export function isMapBodyError(x: Y.Doc | MapBodyError): x is MapBodyError {
+  return 'error' in x && typeof (x as MapBodyError).error === 'string';
+}
+
+/** `{ "title"?: string }`. A parser for a whole map in JSON would check for its own keys. */
+const parseTitleJson: MapBodyParser = (body) => {
+  let data: unknown;
+  try {
+    data = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { status: 400, error: 'invalid-json', message: 'The body is not valid JSON' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { status: 400, error: 'invalid-json', message: 'The body must be a JSON object' };
+  }
+  const title = (data as { title?: unknown }).title;
+  if (title !== undefined && typeof title !== 'string') {
+    return { status: 400, error: 'invalid-field', field: 'title', message: 'title must be a string' };
+  }
+  const clean = (title ?? '').trim();
+  if (clean.length > MAX_LABEL_CHARS) {
+    return {
+      status: 400, error: 'invalid-field', field: 'title',
+      message: `title is longer than ${MAX_LABEL_CHARS} characters`,
+    };
+  }
+  return createMapDoc({ title: clean });
+};
+
+export const mapBodyParsers = new Map<string, MapBodyParser>([
+  ['application/json', parseTitleJson],
+]);
+
+export function parseMapBody(body: Buffer, contentType: string | undefined): Y.Doc | MapBodyError {
+  if (body.length === 0) return createMapDoc();
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const parser = mapBodyParsers.get(mediaType);
+  if (!parser) {
+    return {
+      status: 415, error: 'unsupported-media-type',
+      message: `Send one of: ${[...mapBodyParsers.keys()].join(', ')}`,
+    };
+  }
+  return parser(body, contentType ?? '');
+}
