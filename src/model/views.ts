@@ -110,7 +110,7 @@ export function addView(doc: Y.Doc, v: NewView): string {
     const m = new Y.Map<unknown>();
     viewsOf(doc).set(id, m);
     m.set('position', last ? Math.floor(last.position) + 1 : 1);
-    writeView(m, { title: '', ...v });
+    writeView(m, v);
     return id;
   });
 }
