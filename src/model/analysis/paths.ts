@@ -1,0 +1,158 @@
+import { indexGraph, linkBetween, type AnalysisInput, type IndexedGraph } from './graph';
+import { checkCount, keepShortest, type Found } from './shortest';
+
+/** A causal chain: factors in order, links[i] going from factors[i] to factors[i + 1]. */
+export interface Path {
+  readonly factors: readonly string[];
+  readonly links: readonly string[];
+}
+
+export interface PathSearchOptions {
+  /** Longest path listed, in links. */
+  maxLength?: number;
+  /** Most paths listed; past it, the shortest are kept. */
+  maxCount?: number;
+  /** Edge visits allowed to decide whether paths longer than maxLength exist. */
+  longerPathBudget?: number;
+}
+
+export interface PathSearchResult {
+  /** Shortest first. */
+  readonly paths: Path[];
+  /** True when paths were left out: more than maxCount, or longer than maxLength (or maybe). */
+  readonly truncated: boolean;
+}
+
+export const DEFAULT_MAX_PATH_LENGTH = 10;
+export const DEFAULT_MAX_PATHS = 1_000;
+export const DEFAULT_LONGER_PATH_BUDGET = 200_000;
+
+/** Links needed to reach `to` from each factor, ignoring every other constraint; -1: never. */
+function distancesTo(g: IndexedGraph, to: number): Int32Array {
+  const dist = new Int32Array(g.ids.length).fill(-1);
+  dist[to] = 0;
+  const queue = [to];
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head] as number;
+    for (const u of g.into[v] ?? []) {
+      if (dist[u] !== -1) continue;
+      dist[u] = (dist[v] as number) + 1;
+      queue.push(u);
+    }
+  }
+  return dist;
+}
+
+class PathSearch {
+  private readonly dist: Int32Array;
+  private readonly onPath: Uint8Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  /** Whether a simple path longer than the bound exists: known, or 'maybe' once out of budget. */
+  longer: boolean | 'maybe' = false;
+
+  constructor(private readonly g: IndexedGraph, private readonly from: number, private readonly to: number, private budget: number) {
+    this.dist = distancesTo(g, to);
+    this.onPath = new Uint8Array(g.ids.length);
+    this.seen = new Int32Array(g.ids.length);
+  }
+
+  /**
+   * Depth-first over simple paths, entering a factor only if `to` is still within reach of
+   * the bound. Where the bound alone stops it, checks once whether the chain could go on to
+   * `to` without revisiting a factor: the first prefix of any longer path is met this way.
+   */
+  collect(maxLength: number, cap: number, checkLonger: boolean): Found<number[]> {
+    const { g, to, dist, onPath } = this;
+    const items: number[][] = [];
+    const path = [this.from];
+    const next = [0];
+    onPath[this.from] = 1;
+    while (path.length > 0) {
+      const depth = path.length - 1;
+      const v = path[depth] as number;
+      const targets = g.out[v] ?? [];
+      let i = next[depth] as number;
+      let pushed = false;
+      while (i < targets.length) {
+        const w = targets[i++] as number;
+        if (onPath[w] || dist[w] === -1) continue;
+        if (w === to) {
+          if (items.length === cap) {
+            for (const u of path) onPath[u] = 0;
+            return { items, more: true };
+          }
+          items.push([...path, to]);
+        } else if (path.length + (dist[w] as number) <= maxLength) {
+          next[depth] = i;
+          onPath[w] = 1;
+          path.push(w);
+          next.push(0);
+          pushed = true;
+          break;
+        } else if (checkLonger && this.longer === false) {
+          this.longer = this.reachesAvoidingPath(w);
+        }
+      }
+      if (pushed) continue;
+      path.pop();
+      next.pop();
+      onPath[v] = 0;
+    }
+    return { items, more: false };
+  }
+
+  private reachesAvoidingPath(start: number): boolean | 'maybe' {
+    const { g, to, onPath, seen } = this;
+    const stamp = ++this.stamp;
+    seen[start] = stamp;
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+      for (const w of g.out[queue[head] as number] ?? []) {
+        if (--this.budget < 0) return 'maybe';
+        if (w === to) return true;
+        if (onPath[w] || seen[w] === stamp) continue;
+        seen[w] = stamp;
+        queue.push(w);
+      }
+    }
+    return false;
+  }
+}
+
+function compareIds(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Every simple causal chain from one factor to another, within the bounds. From a factor to
+ * itself there is no path: those are its loops.
+ */
+export function pathsBetween(
+  input: AnalysisInput | IndexedGraph, fromId: string, toId: string, opts: PathSearchOptions = {},
+): PathSearchResult {
+  const g = 'out' in input ? input : indexGraph(input);
+  const maxLength = checkCount(opts.maxLength ?? DEFAULT_MAX_PATH_LENGTH, 'maxLength', 1);
+  const maxCount = checkCount(opts.maxCount ?? DEFAULT_MAX_PATHS, 'maxCount', 1);
+  const budget = checkCount(opts.longerPathBudget ?? DEFAULT_LONGER_PATH_BUDGET, 'longerPathBudget', 0);
+  const from = g.indexOf.get(fromId);
+  const to = g.indexOf.get(toId);
+  if (from === undefined || to === undefined || from === to) return { paths: [], truncated: false };
+  const search = new PathSearch(g, from, to, budget);
+  const found = keepShortest(
+    (len, cap) => search.collect(len, cap, len === maxLength),
+    (p) => p.length - 1, 0, maxLength, maxCount,
+  );
+  const paths = found.items
+    .map((p) => ({
+      factors: p.map((v) => g.ids[v] as string),
+      links: p.slice(1).map((w, i) => linkBetween(g, p[i] as number, w).id),
+    }))
+    .sort((a, b) => a.links.length - b.links.length || compareIds(a.factors, b.factors));
+  return { paths, truncated: found.more || search.longer !== false };
+}
