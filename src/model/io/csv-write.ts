@@ -1,0 +1,56 @@
+import Papa from 'papaparse';
+import { snapshotOf, themeNameOf, uniqueLabels, type ExportSource } from './source';
+import { FACTOR_COLUMNS, LINK_COLUMNS } from './csv-table';
+
+export interface CsvExportOptions {
+  /**
+   * For spreadsheets: a BOM so Excel reads UTF-8 accents, `;` as French Excel expects, and a
+   * leading apostrophe on texts that Excel would run as formulas. Off by default because R
+   * and pandas read the plain file as it is (pandas would keep the BOM in the first column name).
+   */
+  readonly excel?: boolean;
+}
+
+/** Texts starting like a formula; the polarity column is left alone (`+`, `-` are data). */
+function guardFormula(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+function toCsv(header: readonly string[], rows: string[][], options: CsvExportOptions): string {
+  const excel = options.excel === true;
+  const body = Papa.unparse({ fields: [...header], data: rows }, {
+    delimiter: excel ? ';' : ',',
+    newline: '\r\n',
+    quotes: false,
+  });
+  return (excel ? '\uFEFF' : '') + body + '\r\n';
+}
+
+/** cause,effect,polarity,strength,delay,note — causes and effects named by their labels. */
+export function exportLinksCsv(source: ExportSource, options: CsvExportOptions = {}): string {
+  const snap = snapshotOf(source);
+  const labels = uniqueLabels(snap.factors);
+  const t = options.excel ? guardFormula : (v: string) => v;
+  const rows = snap.links.map((l) => [
+    t(labels.get(l.source) ?? ''),
+    t(labels.get(l.target) ?? ''),
+    l.polarity,
+    l.strength === undefined ? '' : String(l.strength),
+    l.delay ? 'true' : 'false',
+    t(l.notes ?? ''),
+  ]);
+  return toCsv(LINK_COLUMNS, rows, options);
+}
+
+/** label,theme,note — one row per factor, in the map's order. */
+export function exportFactorsCsv(source: ExportSource, options: CsvExportOptions = {}): string {
+  const snap = snapshotOf(source);
+  const labels = uniqueLabels(snap.factors);
+  const t = options.excel ? guardFormula : (v: string) => v;
+  const rows = snap.factors.map((f) => [
+    t(labels.get(f.id) ?? f.label),
+    t(themeNameOf(source, f)),
+    t(f.notes ?? ''),
+  ]);
+  return toCsv(FACTOR_COLUMNS, rows, options);
+}

@@ -1,0 +1,62 @@
+import * as Y from 'yjs';
+import { metaOf } from '../doc';
+import { SCHEMA_VERSION, type Factor, type Link } from '../schema';
+import { jsonSections } from './json-sections';
+import type { MetaValue } from './parsed';
+import { snapshotOf, type ExportSource } from './source';
+
+/** Trame's own file: everything in the map, ids included, so that re-importing loses nothing. */
+export interface TrameJson {
+  format: 'trame';
+  schemaVersion: number;
+  meta: Record<string, MetaValue>;
+  factors: Factor[];
+  links: Link[];
+  [section: string]: unknown;
+}
+
+function metaRecord(source: ExportSource): Record<string, MetaValue> {
+  if (!(source instanceof Y.Doc)) {
+    const { title, language } = source.meta;
+    return { title, language };
+  }
+  const out: Record<string, MetaValue> = {};
+  metaOf(source).forEach((v, k) => {
+    if (k === 'schemaVersion') return;
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+  });
+  return out;
+}
+
+/** `delay: false` and no delay mean the same; the file writes only `delay: true`. */
+function linkRecord(l: Link): Link {
+  if (l.delay !== false) return { ...l };
+  const { delay: _delay, ...rest } = l;
+  return rest;
+}
+
+/**
+ * The map as a plain object. Given a snapshot only factors, links, title and language are
+ * written; given the document, every registered section and every meta field too.
+ */
+export function exportJson(source: ExportSource): TrameJson {
+  const snap = snapshotOf(source);
+  const out: TrameJson = {
+    format: 'trame',
+    schemaVersion: SCHEMA_VERSION,
+    meta: metaRecord(source),
+    factors: snap.factors.map((f) => ({ ...f })),
+    links: snap.links.map(linkRecord),
+  };
+  if (source instanceof Y.Doc) {
+    for (const [name, section] of jsonSections()) {
+      const data = section.export(source);
+      if (data !== undefined) out[name] = data;
+    }
+  }
+  return out;
+}
+
+export function exportJsonText(source: ExportSource): string {
+  return `${JSON.stringify(exportJson(source), null, 2)}\n`;
+}
