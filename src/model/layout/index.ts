@@ -1,0 +1,5 @@
+/** Loaded on demand (`await import('…/model/layout')`): it brings dagre with it. */
+export {
+  estimateFactorSize, layoutMap, type LayoutFactor, type LayoutLink, type LayoutOptions, type Position, type Size,
+} from './layout';
+export { tidyUp } from './tidy';
