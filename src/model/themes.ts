@@ -1,0 +1,195 @@
+import * as Y from 'yjs';
+import { change, factorsOf } from './doc';
+import { newId } from './ids';
+import { ModelError, setFactorField } from './ops';
+import { defaultWarn } from './reader';
+import { MAX_LABEL_CHARS } from './schema';
+import type { Warn } from './validate';
+
+/**
+ * Themes group factors (environment, security, livelihoods…) and colour them. A factor's
+ * `theme` field holds a theme id; maps made before themes hold a theme name there, which
+ * themeOf still resolves, and importers turn names into themes with ensureTheme.
+ */
+export const THEMES_ROOT = 'themes';
+
+export interface Theme {
+  readonly id: string;
+  readonly name: string;
+  /** #rrggbb */
+  readonly color: string;
+}
+
+/**
+ * Okabe & Ito's palette, told apart with the common colour-vision deficiencies; black is left
+ * out since it is the colour of text and links. Ordered so the first themes differ most.
+ */
+export const THEME_PALETTE: readonly string[] = [
+  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442',
+];
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export function isThemeColor(v: unknown): v is string {
+  return typeof v === 'string' && COLOR.test(v);
+}
+
+export function themesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(THEMES_ROOT);
+}
+
+/** Names compare without case or surrounding spaces: "Sécurité" and "sécurité " are one theme. */
+export function themeKey(name: string): string {
+  return name.normalize('NFC').trim().toLocaleLowerCase('fr');
+}
+
+function cleanName(name: string): string {
+  const clean = name.trim().slice(0, MAX_LABEL_CHARS);
+  if (clean === '') throw new ModelError('empty-name', 'A theme needs a name');
+  return clean;
+}
+
+function checkColor(color: string): string {
+  if (!isThemeColor(color)) throw new ModelError('bad-color', `Theme colour must be #rrggbb, not ${String(color)}`);
+  return color;
+}
+
+export function readTheme(id: string, value: unknown, warn: Warn): Theme | null {
+  if (!(value instanceof Y.Map)) {
+    warn(`theme ${id}: not a map, skipped`);
+    return null;
+  }
+  const name = value.get('name');
+  const color = value.get('color');
+  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_LABEL_CHARS) {
+    warn(`theme ${id}: bad name, skipped`);
+    return null;
+  }
+  if (!isThemeColor(color)) {
+    warn(`theme ${id}: bad colour, skipped`);
+    return null;
+  }
+  return { id, name, color };
+}
+
+/** The valid themes, by name. */
+export function readThemes(doc: Y.Doc, warn: Warn = defaultWarn): Theme[] {
+  const themes: Theme[] = [];
+  themesOf(doc).forEach((v, id) => {
+    const t = readTheme(id, v, warn);
+    if (t) themes.push(t);
+  });
+  return themes.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/** A factor's theme: by id, or by name for maps made before themes. */
+export function themeOf(theme: string | undefined, themes: readonly Theme[]): Theme | undefined {
+  if (!theme) return undefined;
+  const key = themeKey(theme);
+  return themes.find((t) => t.id === theme) ?? themes.find((t) => themeKey(t.name) === key);
+}
+
+function findByName(doc: Y.Doc, name: string, except?: string): string | null {
+  const key = themeKey(name);
+  const quiet: Warn = () => undefined;
+  for (const [id, v] of themesOf(doc).entries()) {
+    const t = readTheme(id, v, quiet);
+    if (t && id !== except && themeKey(t.name) === key) return id;
+  }
+  return null;
+}
+
+/** The first palette colour no theme uses yet; past the palette, they come round again. */
+function nextColor(doc: Y.Doc): string {
+  const used = new Set<string>();
+  themesOf(doc).forEach((v) => {
+    const c = v instanceof Y.Map ? v.get('color') : undefined;
+    if (typeof c === 'string') used.add(c.toUpperCase());
+  });
+  return THEME_PALETTE.find((c) => !used.has(c)) ?? (THEME_PALETTE[used.size % THEME_PALETTE.length] as string);
+}
+
+function putTheme(doc: Y.Doc, name: string, color: string | undefined): string {
+  const id = newId();
+  const m = new Y.Map<unknown>();
+  m.set('name', name);
+  m.set('color', color ?? nextColor(doc));
+  themesOf(doc).set(id, m);
+  return id;
+}
+
+/** Adds a theme; throws ModelError for an empty name, a name in use or a bad colour. */
+export function addTheme(doc: Y.Doc, name: string, color?: string): string {
+  const clean = cleanName(name);
+  if (color !== undefined) checkColor(color);
+  return change(doc, () => {
+    if (findByName(doc, clean)) throw new ModelError('duplicate-theme', `There is already a theme named ${clean}`);
+    return putTheme(doc, clean, color);
+  });
+}
+
+/** The id of the theme with this name (any case), created with the next palette colour if none. */
+export function ensureTheme(doc: Y.Doc, name: string): string {
+  const clean = cleanName(name);
+  return change(doc, () => findByName(doc, clean) ?? putTheme(doc, clean, undefined));
+}
+
+function themeMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  const m = themesOf(doc).get(id);
+  return m instanceof Y.Map ? m : null;
+}
+
+/** False when the theme is gone (a peer removed it meanwhile). */
+export function renameTheme(doc: Y.Doc, id: string, name: string): boolean {
+  const clean = cleanName(name);
+  return change(doc, () => {
+    const m = themeMap(doc, id);
+    if (!m) return false;
+    if (findByName(doc, clean, id)) throw new ModelError('duplicate-theme', `There is already a theme named ${clean}`);
+    if (m.get('name') !== clean) m.set('name', clean);
+    return true;
+  });
+}
+
+export function setThemeColor(doc: Y.Doc, id: string, color: string): boolean {
+  checkColor(color);
+  return change(doc, () => {
+    const m = themeMap(doc, id);
+    if (!m) return false;
+    if (m.get('color') !== color) m.set('color', color);
+    return true;
+  });
+}
+
+/**
+ * Removes a theme and, in the same transaction, takes it off every factor that had it (by id,
+ * or by its name in a map made before themes), so undo brings both back together.
+ */
+export function removeTheme(doc: Y.Doc, id: string): boolean {
+  return change(doc, () => {
+    const m = themeMap(doc, id);
+    if (!m) return false;
+    const name = m.get('name');
+    const key = typeof name === 'string' ? themeKey(name) : null;
+    factorsOf(doc).forEach((f) => {
+      if (!(f instanceof Y.Map)) return;
+      const theme = f.get('theme');
+      if (theme === id || (key !== null && typeof theme === 'string' && themeKey(theme) === key)) f.delete('theme');
+    });
+    themesOf(doc).delete(id);
+    return true;
+  });
+}
+
+/**
+ * Gives a factor a theme, or none (undefined). False when the factor is gone; throws
+ * ModelError when the theme does not exist.
+ */
+export function setFactorTheme(doc: Y.Doc, factorId: string, themeId: string | undefined): boolean {
+  return change(doc, () => {
+    if (themeId !== undefined && !themeMap(doc, themeId)) {
+      throw new ModelError('missing-theme', `No theme ${themeId} in this map`);
+    }
+    return setFactorField(doc, factorId, 'theme', themeId);
+  });
+}
