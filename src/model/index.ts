@@ -5,3 +5,6 @@ export * from './ops';
 export * from './reader';
 export * from './undo';
 export { readFactor, readLink, isPolarity, isStrength, type Warn } from './validate';
+// Exported here so that importing the model registers the loop annotations' removal hook.
+export * from './themes';
+export * from './loops';

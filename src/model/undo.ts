@@ -8,6 +8,8 @@ export const UNDOABLE_ROOTS: string[] = [
   // Workshop roots (stories.ts, citations.ts, views.ts, groups.ts). Not `votes`: a dot is a
   // participant's act, and Ctrl+Z after dragging a factor must not take someone's vote back.
   'stories', 'citations', 'views', 'groups',
+  // Analysis roots (themes.ts, loops.ts): theme edits and loop names are the facilitator's.
+  'themes', 'loops',
 ];
 
 /**
