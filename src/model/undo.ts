@@ -14,9 +14,11 @@ export const UNDOABLE_ROOTS: string[] = [
 
 /**
  * Per-user undo: only transactions with the local origin are captured, so undo never reverts
- * what a peer did. Edits within CAPTURE_MS merge into one step (typing a label).
+ * what a peer did. Every named operation is already one deliberate step (a label is written
+ * once, on Enter; a drag once, on drop), so steps are never merged by time: two quick clicks
+ * on a polarity must undo one at a time.
  */
-export const UNDO_CAPTURE_MS = 500;
+export const UNDO_CAPTURE_MS = 0;
 
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
   return new Y.UndoManager(

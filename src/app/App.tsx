@@ -1,0 +1,12 @@
+import { Home } from './Home';
+import { MapPage } from './MapPage';
+import { parseRoute, useLocationKey } from './route';
+
+export function App() {
+  useLocationKey();
+  const route = parseRoute(location);
+  if (route.name === 'map') {
+    return <MapPage key={route.mapId} mapId={route.mapId} canEdit={route.access === 'edit'} />;
+  }
+  return <Home />;
+}

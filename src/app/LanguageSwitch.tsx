@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <select
+      className="language-switch"
+      aria-label={t('toolbar.language')}
+      value={i18n.language}
+      onChange={(e) => setLanguage(e.target.value as Language)}
+    >
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l}>
+          {l === 'fr' ? 'Français' : 'English'}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,54 @@
+import { useReactFlow } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addFactor, removeElements } from '../model';
+import { useSession } from '../state/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useMapSession } from './MapContext';
+import { TitleField } from './TitleField';
+import { Icon } from '../ui/Icon';
+import { useUndoState } from './useUndoState';
+
+interface Props {
+  /** Extra controls other parts of the app put in the bar (sync status, export, panels…). */
+  children?: ReactNode;
+}
+
+export function Toolbar({ children }: Props) {
+  const { t } = useTranslation();
+  const { doc, undo, canEdit } = useMapSession();
+  const flow = useReactFlow();
+  const { canUndo, canRedo } = useUndoState(undo);
+  const selected = useSession((s) => s.selectedFactorIds.length + s.selectedLinkIds.length > 0);
+  const setEditing = useSession((s) => s.setEditing);
+
+  const add = () => {
+    const c = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    setEditing(addFactor(doc, { label: t('canvas.newFactor'), x: Math.round(c.x - 80), y: Math.round(c.y - 20) }));
+  };
+  const remove = () => {
+    const { selectedFactorIds, selectedLinkIds } = useSession.getState();
+    removeElements(doc, selectedFactorIds, selectedLinkIds);
+  };
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Trame">
+      <a className="brand" href="/" title={t('toolbar.home')}>Trame</a>
+      <TitleField />
+      {canEdit ? (
+        <>
+          <button type="button" onClick={add} title={`${t('toolbar.addFactor')} (N)`}><Icon name="plus" /> {t('toolbar.addFactor')}</button>
+          <button type="button" onClick={() => undo.undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`} aria-label={t('toolbar.undo')}><Icon name="undo" /></button>
+          <button type="button" onClick={() => undo.redo()} disabled={!canRedo} title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`} aria-label={t('toolbar.redo')}><Icon name="redo" /></button>
+          <button type="button" onClick={remove} disabled={!selected} title={`${t('toolbar.delete')} (Suppr)`} aria-label={t('toolbar.delete')}><Icon name="trash" /></button>
+        </>
+      ) : (
+        <span className="badge">{t('canvas.readOnly')}</span>
+      )}
+      <button type="button" onClick={() => void flow.fitView({ duration: 300 })} title={t('toolbar.fitView')} aria-label={t('toolbar.fitView')}><Icon name="fit" /></button>
+      <span className="spacer" />
+      {children}
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMapSession, useSnapshot } from '../app/MapContext';
+import { addFactor, addLink, ModelError, moveFactors, removeElements } from '../model';
+import { useSession } from '../state/session';
+import { EmptyState } from './EmptyState';
+import { FactorNode } from './FactorNode';
+import { LinkEdge } from './LinkEdge';
+import { reconcileEdges, reconcileNodes } from './reconcile';
+import type { FactorNodeType, LinkEdgeType } from './types';
+
+// Module level so React Flow never sees new type maps and re-mounts every node.
+const nodeTypes = { factor: FactorNode };
+const edgeTypes = { link: LinkEdge };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const NEW_FACTOR_HALF = { x: 80, y: 20 };
+// A map of two factors should not open at 400 %.
+const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
+
+export function Canvas() {
+  const { t } = useTranslation();
+  const { doc, canEdit } = useMapSession();
+  const snap = useSnapshot();
+  const flow = useReactFlow();
+  const setSelection = useSession((s) => s.setSelection);
+  const setEditing = useSession((s) => s.setEditing);
+  const showError = useSession((s) => s.showError);
+  const [nodes, setNodes] = useState<FactorNodeType[]>([]);
+  const [edges, setEdges] = useState<LinkEdgeType[]>([]);
+  // Fit a map that opens with content; an empty one keeps its scale so new factors land where clicked.
+  const [fitOnOpen] = useState(() => snap.factors.length > 0);
+
+  useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors)), [snap.factors]);
+  useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links)), [snap.links]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FactorNodeType>[]) =>
+      // Removals go through onDelete (one document transaction); the snapshot then drops them.
+      setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), nds)),
+    [],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkEdgeType>[]) =>
+      setEdges((eds) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), eds)),
+    [],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => setSelection(n.map((x) => x.id), e.map((x) => x.id)),
+    [setSelection],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) =>
+      moveFactors(doc, dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) }))),
+    [doc],
+  );
+
+  const onConnect = useCallback(
+    ({ source, target }: Connection) => {
+      if (source === target) return;
+      try {
+        addLink(doc, { source, target });
+      } catch (err) {
+        if (err instanceof ModelError && err.code === 'duplicate-link') showError(t('errors.duplicateLink'));
+        else if (err instanceof ModelError && err.code === 'self-link') showError(t('errors.selfLink'));
+        else throw err;
+      }
+    },
+    [doc, showError, t],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: FactorNodeType[]; edges: LinkEdgeType[] }) =>
+      removeElements(doc, n.map((x) => x.id), e.map((x) => x.id)),
+    [doc],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: MouseEvent) => {
+      if (!canEdit || !(e.target as Element).classList.contains('react-flow__pane')) return;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const id = addFactor(doc, {
+        label: t('canvas.newFactor'),
+        x: Math.round(p.x - NEW_FACTOR_HALF.x),
+        y: Math.round(p.y - NEW_FACTOR_HALF.y),
+      });
+      setEditing(id);
+    },
+    [canEdit, doc, flow, setEditing, t],
+  );
+
+  return (
+    <div className="canvas" onDoubleClick={onDoubleClick} data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        nodesDraggable={canEdit}
+        nodesConnectable={canEdit}
+        deleteKeyCode={canEdit ? DELETE_KEYS : null}
+        zoomOnDoubleClick={false}
+        selectionOnDrag={false}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        minZoom={0.1}
+        maxZoom={4}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+      </ReactFlow>
+      {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMapSession } from '../app/MapContext';
+import { renameFactor } from '../model';
+import { useSession } from '../state/session';
+import { FactorLabelEditor } from './FactorLabelEditor';
+import type { FactorNodeType } from './types';
+
+/**
+ * A factor box. The whole box is a link handle: pressing on its rim starts a link, pressing
+ * on the label moves the factor, and while a link is being drawn the whole box accepts it.
+ */
+function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
+  const { t } = useTranslation();
+  const { doc, canEdit } = useMapSession();
+  const { factor } = data;
+  const editing = useSession((s) => s.editingFactorId === id);
+  const setEditing = useSession((s) => s.setEditing);
+  const connecting = useConnection((c) => c.inProgress);
+
+  const commit = useCallback(
+    (label: string) => {
+      renameFactor(doc, id, label);
+      setEditing(null);
+    },
+    [doc, id, setEditing],
+  );
+  const cancel = useCallback(() => setEditing(null), [setEditing]);
+
+  return (
+    <div
+      className={`factor${selected ? ' selected' : ''}${connecting ? ' connecting' : ''}`}
+      data-testid="factor"
+      data-label={factor.label}
+      data-theme={factor.theme}
+      aria-label={t('canvas.factor', { label: factor.label })}
+    >
+      {canEdit && !connecting && (
+        <Handle type="source" position={Position.Right} className="factor-handle" />
+      )}
+      {canEdit && (
+        <Handle type="target" position={Position.Left} className="factor-handle" isConnectableStart={false} />
+      )}
+      <div
+        className="factor-body"
+        onDoubleClick={(e) => {
+          if (!canEdit) return;
+          e.stopPropagation();
+          setEditing(id);
+        }}
+      >
+        {editing && canEdit ? (
+          <FactorLabelEditor initial={factor.label} onCommit={commit} onCancel={cancel} />
+        ) : (
+          <span className="factor-label">{factor.label}</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const FactorNode = memo(FactorNodeView);

@@ -1,0 +1,60 @@
+import { MarkerType } from '@xyflow/react';
+import type { Factor, Link } from '../model';
+import { POLARITY_COLOUR } from './polarity';
+import type { FactorNodeType, LinkEdgeType } from './types';
+
+/**
+ * Folds a new document snapshot into React Flow's node list. A node whose factor did not
+ * change is returned as the same object, so React Flow and the memoised node skip it; the
+ * flags React Flow owns (selected, measured, dragging) are carried over; a node this user is
+ * dragging keeps its live position until the drop writes it.
+ */
+export function reconcileNodes(prev: readonly FactorNodeType[], factors: readonly Factor[]): FactorNodeType[] {
+  const byId = new Map(prev.map((n) => [n.id, n]));
+  let changed = prev.length !== factors.length;
+  const next = factors.map((factor, i) => {
+    const old = byId.get(factor.id);
+    if (old && old.data.factor === factor) {
+      if (prev[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    if (!old) {
+      return { id: factor.id, type: 'factor' as const, position: { x: factor.x, y: factor.y }, data: { factor } };
+    }
+    return {
+      ...old,
+      position: old.dragging ? old.position : { x: factor.x, y: factor.y },
+      data: { factor },
+    };
+  });
+  return changed ? next : (prev as FactorNodeType[]);
+}
+
+const markers = Object.fromEntries(
+  (Object.keys(POLARITY_COLOUR) as (keyof typeof POLARITY_COLOUR)[]).map((p) => [
+    p,
+    { type: MarkerType.ArrowClosed, color: POLARITY_COLOUR[p], width: 16, height: 16 },
+  ]),
+) as Record<Link['polarity'], LinkEdgeType['markerEnd']>;
+
+const BEND_PX = 28;
+
+export function reconcileEdges(prev: readonly LinkEdgeType[], links: readonly Link[]): LinkEdgeType[] {
+  const byId = new Map(prev.map((e) => [e.id, e]));
+  const pairs = new Set(links.map((l) => `${l.source}\u0000${l.target}`));
+  return links.map((link) => {
+    const bend = pairs.has(`${link.target}\u0000${link.source}`) ? BEND_PX : 0;
+    const old = byId.get(link.id);
+    if (old && old.data?.link === link && old.data.bend === bend) return old;
+    return {
+      ...(old ?? {}),
+      id: link.id,
+      type: 'link' as const,
+      source: link.source,
+      target: link.target,
+      markerEnd: markers[link.polarity],
+      data: { link, bend },
+    };
+  });
+}
