@@ -49,7 +49,6 @@ export function parseLinksCsv(source: string): ParseResult {
   const links: ParsedLink[] = [];
   const pairLine = new Map<string, number>();
   for (const row of table.rows) {
-    if (issues.full) break;
     const { line } = row;
     const where = `line ${line}`;
     const cause = text(row, 'cause');
@@ -95,7 +94,6 @@ export function parseFactorsCsv(source: string): ParseResult {
   const factors: ParsedFactor[] = [];
   const labelLine = new Map<string, number>();
   for (const row of table.rows) {
-    if (issues.full) break;
     const { line } = row;
     const where = `line ${line}`;
     const label = text(row, 'label');

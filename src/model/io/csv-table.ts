@@ -123,7 +123,6 @@ export function readCsvTable<C extends Column>(text: string, kind: CsvKind): Csv
         first = false;
         return;
       }
-      if (issues.full) return;
       if (result.errors.length > 0) {
         issues.add('csv.quotes', { line: rowLine }, `line ${rowLine}`);
         return;

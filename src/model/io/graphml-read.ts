@@ -118,7 +118,6 @@ export function parseGraphml(source: string): ParseResult {
   const factors: ParsedFactor[] = [];
   const nodeIds = new Set<string>();
   childrenNamed(graph, 'node').forEach((n, i) => {
-    if (issues.full) return;
     const id = n.attrs.get('id');
     const where = `node[${id ?? `#${i + 1}`}]`;
     if (id === undefined || id === '') return issues.add('graphml.missingId', { where }, where);
@@ -149,7 +148,6 @@ export function parseGraphml(source: string): ParseResult {
   const links: ParsedLink[] = [];
   const pairs = new Map<string, string>();
   childrenNamed(graph, 'edge').forEach((e, i) => {
-    if (issues.full) return;
     const id = e.attrs.get('id');
     const where = `edge[${id ?? `#${i + 1}`}]`;
     const source = e.attrs.get('source');

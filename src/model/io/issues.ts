@@ -40,11 +40,6 @@ export class IssueList {
     return this.list.length === 0;
   }
 
-  /** True once the cap is reached: parsers may stop looking. */
-  get full(): boolean {
-    return this.list.length >= MAX_REPORTED_ISSUES;
-  }
-
   toArray(): IoIssue[] {
     return this.extra > 0 ? [...this.list, ioIssue('import.moreErrors', { count: this.extra })] : [...this.list];
   }

@@ -2,6 +2,7 @@ import { MAX_LABEL_CHARS, MAX_NOTES_CHARS, SCHEMA_VERSION } from '../schema';
 import { isPolarity, isStrength } from '../validate';
 import { ioIssue, IssueList } from './issues';
 import { CORE_JSON_KEYS, jsonSections } from './json-sections';
+import { jsonErrorOffset } from './json-syntax';
 import {
   limitIssues, type MetaValue, type ParsedFactor, type ParsedLink, type ParseResult,
 } from './parsed';
@@ -17,10 +18,8 @@ function isObject(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Line and column of a JSON.parse error, from the character position V8 reports. */
-function syntaxPosition(text: string, err: unknown): { line: number; column: number } {
-  const m = /position (\d+)/.exec(err instanceof Error ? err.message : '');
-  const pos = m ? Number(m[1]) : text.length;
+function syntaxPosition(text: string): { line: number; column: number } {
+  const pos = jsonErrorOffset(text);
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   return { line, column: pos - before.lastIndexOf('\n') };
@@ -90,7 +89,6 @@ function readFactors(c: Checker, raw: unknown): ParsedFactor[] {
   }
   const seen = new Set<string>();
   raw.forEach((item: unknown, i) => {
-    if (c.errors.full) return;
     const where = `factors[${i}]`;
     if (!isObject(item)) {
       c.errors.add('json.notObject', { where }, where);
@@ -134,7 +132,6 @@ function readLinks(c: Checker, raw: unknown, factorIds: ReadonlySet<string>): Pa
   const seenIds = new Set<string>();
   const pairs = new Map<string, string>();
   raw.forEach((item: unknown, i) => {
-    if (c.errors.full) return;
     const where = `links[${i}]`;
     if (!isObject(item)) {
       c.errors.add('json.notObject', { where }, where);
@@ -182,8 +179,8 @@ export function parseJson(text: string): ParseResult {
   let root: unknown;
   try {
     root = JSON.parse(text);
-  } catch (err) {
-    const pos = syntaxPosition(text, err);
+  } catch {
+    const pos = syntaxPosition(text);
     return { ok: false, errors: [ioIssue('json.syntax', pos, `line ${pos.line}`)] };
   }
   if (!isObject(root) || root.format !== 'trame') return { ok: false, errors: [ioIssue('json.notTrame', {}, 'format')] };
