@@ -1,6 +1,6 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import type { MapReader, MapSnapshot } from '../model';
+import type { MapReader, MapSnapshot, RootWatcher } from '../model';
 
 /** Everything a component needs to read and change the open map. */
 export interface MapSession {
@@ -8,6 +8,7 @@ export interface MapSession {
   readonly doc: Y.Doc;
   readonly reader: MapReader;
   readonly undo: Y.UndoManager;
+  readonly watcher: RootWatcher;
   readonly canEdit: boolean;
 }
 
@@ -25,5 +26,25 @@ export function useSnapshot(): MapSnapshot {
   return useSyncExternalStore(
     (cb) => reader.subscribe(cb),
     () => reader.current,
+  );
+}
+
+/**
+ * Reads one root map (themes, stories, votes…) through the document's single watcher; `read`
+ * runs again only after a transaction touched that root. `read` must validate (peer data).
+ */
+export function useRoot<T>(root: string, read: (doc: Y.Doc) => T): T {
+  const { doc, watcher } = useMapSession();
+  const cache = useRef<{ version: number; value: T; read: (doc: Y.Doc) => T } | null>(null);
+  return useSyncExternalStore(
+    (cb) => watcher.subscribe(root, cb),
+    () => {
+      const version = watcher.version(root);
+      const c = cache.current;
+      if (c && c.version === version && c.read === read) return c.value;
+      const value = read(doc);
+      cache.current = { version, value, read };
+      return value;
+    },
   );
 }

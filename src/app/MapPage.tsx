@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
 import { ErrorToast } from './ErrorToast';
 import { MapContext } from './MapContext';
+import { PanelButtons, SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
 import { useOpenMap } from './useOpenMap';
 import { useShortcuts } from './useShortcuts';
@@ -11,9 +12,12 @@ function MapScreen() {
   useShortcuts();
   return (
     <div className="map-page">
-      <Toolbar />
+      <Toolbar>
+        <PanelButtons />
+      </Toolbar>
       <main className="map-main">
         <Canvas />
+        <SidePanel />
       </main>
       <ErrorToast />
     </div>

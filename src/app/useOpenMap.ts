@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { createUndoManager, MapReader, metaOf, SCHEMA_VERSION, change } from '../model';
+import { change, createUndoManager, MapReader, metaOf, RootWatcher, SCHEMA_VERSION } from '../model';
 import type { MapSession } from './MapContext';
 
 /**
@@ -23,12 +23,13 @@ export function useOpenMap(mapId: string, canEdit: boolean): MapSession | null {
       }
       const undo = createUndoManager(doc);
       undo.clear();
-      opened = { mapId, doc, reader: new MapReader(doc), undo, canEdit };
+      opened = { mapId, doc, reader: new MapReader(doc), watcher: new RootWatcher(doc), undo, canEdit };
       setSession(opened);
     });
     return () => {
       alive = false;
       opened?.reader.destroy();
+      opened?.watcher.destroy();
       opened?.undo.destroy();
       void local.destroy();
       doc.destroy();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addFactor, cyclePolarity, setPolarity, type Polarity } from '../model';
 import { useSession } from '../state/session';
 import { useMapSession } from './MapContext';
+import { PANELS } from './panels';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -33,6 +34,9 @@ export function useShortcuts(): void {
         undo.redo();
       } else if (mod || e.altKey) {
         return;
+      } else if (PANELS.some((p) => p.key === key)) {
+        e.preventDefault();
+        useSession.getState().togglePanel(PANELS.find((p) => p.key === key)?.id ?? '');
       } else if (key === 'n') {
         e.preventDefault();
         const box = document.querySelector('.react-flow')?.getBoundingClientRect();

@@ -2,7 +2,7 @@ import {
   Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
   type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSnapshot } from '../app/MapContext';
 import { addFactor, addLink, ModelError, moveFactors, removeElements } from '../model';
@@ -10,7 +10,9 @@ import { useSession } from '../state/session';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { LinkEdge } from './LinkEdge';
-import { reconcileEdges, reconcileNodes } from './reconcile';
+import { useOverlay } from '../state/overlay';
+import { CanvasMarkers } from './CanvasMarkers';
+import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes } from './reconcile';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 // Module level so React Flow never sees new type maps and re-mounts every node.
@@ -36,6 +38,10 @@ export function Canvas() {
 
   useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors)), [snap.factors]);
   useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links)), [snap.links]);
+  const emphasis = useOverlay((s) => s.emphasis);
+  const hidden = useOverlay((s) => s.hidden);
+  const shownNodes = useMemo(() => overlayNodes(nodes, { emphasis, hidden }), [nodes, emphasis, hidden]);
+  const shownEdges = useMemo(() => overlayEdges(edges, { emphasis, hidden }), [edges, emphasis, hidden]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FactorNodeType>[]) =>
@@ -97,8 +103,8 @@ export function Canvas() {
   return (
     <div className="canvas" onDoubleClick={onDoubleClick} data-testid="canvas">
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -123,6 +129,7 @@ export function Canvas() {
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <CanvasMarkers />
       </ReactFlow>
       {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}
     </div>

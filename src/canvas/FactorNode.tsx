@@ -3,7 +3,9 @@ import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession } from '../app/MapContext';
 import { renameFactor } from '../model';
+import { useOverlay } from '../state/overlay';
 import { useSession } from '../state/session';
+import { Badges } from './Badges';
 import { FactorLabelEditor } from './FactorLabelEditor';
 import type { FactorNodeType } from './types';
 
@@ -18,6 +20,8 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
   const editing = useSession((s) => s.editingFactorId === id);
   const setEditing = useSession((s) => s.setEditing);
   const connecting = useConnection((c) => c.inProgress);
+  const scale = useOverlay((s) => s.scale.get(id) ?? 1);
+  const badges = useOverlay((s) => s.factorBadges.get(id));
 
   const commit = useCallback(
     (label: string) => {
@@ -35,6 +39,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
       data-label={factor.label}
       data-theme={factor.theme}
       aria-label={t('canvas.factor', { label: factor.label })}
+      style={scale === 1 ? undefined : { fontSize: `${Math.round(15 * scale)}px`, minWidth: 120 * scale }}
     >
       {canEdit && !connecting && (
         <Handle type="source" position={Position.Right} className="factor-handle" />
@@ -56,6 +61,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
           <span className="factor-label">{factor.label}</span>
         )}
       </div>
+      <Badges badges={badges} />
     </div>
   );
 }

@@ -58,3 +58,29 @@ export function reconcileEdges(prev: readonly LinkEdgeType[], links: readonly Li
     };
   });
 }
+
+interface Overlay {
+  emphasis: { factors: ReadonlySet<string>; links: ReadonlySet<string> } | null;
+  hidden: ReadonlySet<string>;
+}
+
+/** Dims what is not emphasised and hides what a focus, view or filter leaves out. */
+export function overlayNodes(nodes: FactorNodeType[], o: Overlay): FactorNodeType[] {
+  if (!o.emphasis && o.hidden.size === 0) return nodes;
+  return nodes.map((n) => {
+    const dimmed = !!o.emphasis && !o.emphasis.factors.has(n.id);
+    const hidden = o.hidden.has(n.id);
+    if (!dimmed && !hidden) return n;
+    return { ...n, className: dimmed ? 'dimmed' : undefined, hidden };
+  });
+}
+
+export function overlayEdges(edges: LinkEdgeType[], o: Overlay): LinkEdgeType[] {
+  if (!o.emphasis && o.hidden.size === 0) return edges;
+  return edges.map((e) => {
+    const dimmed = !!o.emphasis && !o.emphasis.links.has(e.id);
+    const hidden = o.hidden.has(e.source) || o.hidden.has(e.target);
+    if (!dimmed && !hidden) return e;
+    return { ...e, className: dimmed ? 'dimmed' : undefined, hidden };
+  });
+}

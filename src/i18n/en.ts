@@ -20,6 +20,7 @@ export const en: Messages = {
     language: 'Language',
     home: 'Home',
     title: 'Map title',
+    closePanel: 'Close the panel',
   },
   canvas: {
     emptyTitle: 'The map is empty',

@@ -19,6 +19,7 @@ export const fr = {
     language: 'Langue',
     home: 'Accueil',
     title: 'Titre de la carte',
+    closePanel: 'Fermer le panneau',
   },
   canvas: {
     emptyTitle: 'La carte est vide',

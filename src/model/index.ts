@@ -8,3 +8,4 @@ export { readFactor, readLink, isPolarity, isStrength, type Warn } from './valid
 // Exported here so that importing the model registers the loop annotations' removal hook.
 export * from './themes';
 export * from './loops';
+export * from './watch';

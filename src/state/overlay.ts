@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+
+/**
+ * What analysis, stories, votes and views draw over the map for this user: emphasis (the rest
+ * is dimmed), hidden factors, factor scale, badges and canvas markers. Session state, never in
+ * the document. Each feature writes its own layer, so one feature clearing its view does not
+ * wipe another's.
+ */
+export interface Badge {
+  text: string;
+  title?: string;
+  tone?: 'info' | 'vote' | 'story' | 'group' | 'loop';
+}
+
+export interface CanvasMarker {
+  id: string;
+  x: number;
+  y: number;
+  text: string;
+  title?: string;
+  tone?: 'reinforcing' | 'balancing' | 'unknown';
+}
+
+export interface OverlayLayer {
+  /** Elements to emphasise; everything else is dimmed. */
+  emphasis?: { factors: ReadonlySet<string>; links: ReadonlySet<string> };
+  /** Factors not shown at all (focus "hide", saved views, theme filter). */
+  hidden?: ReadonlySet<string>;
+  /** Relative size of factors, 1 = normal. */
+  scale?: ReadonlyMap<string, number>;
+  factorBadges?: ReadonlyMap<string, readonly Badge[]>;
+  linkBadges?: ReadonlyMap<string, readonly Badge[]>;
+  markers?: readonly CanvasMarker[];
+}
+
+interface Combined {
+  emphasis: { factors: ReadonlySet<string>; links: ReadonlySet<string> } | null;
+  hidden: ReadonlySet<string>;
+  scale: ReadonlyMap<string, number>;
+  factorBadges: ReadonlyMap<string, readonly Badge[]>;
+  linkBadges: ReadonlyMap<string, readonly Badge[]>;
+  markers: readonly CanvasMarker[];
+}
+
+export interface OverlayState extends Combined {
+  layers: Readonly<Record<string, OverlayLayer>>;
+  setLayer: (source: string, layer: OverlayLayer | null) => void;
+}
+
+function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  return new Set([...a].filter((x) => b.has(x)));
+}
+
+function mergeBadges(maps: (ReadonlyMap<string, readonly Badge[]> | undefined)[]): Map<string, Badge[]> {
+  const out = new Map<string, Badge[]>();
+  for (const m of maps) m?.forEach((badges, id) => out.set(id, [...(out.get(id) ?? []), ...badges]));
+  return out;
+}
+
+export function combine(layers: Record<string, OverlayLayer>): Combined {
+  const ls = Object.values(layers);
+  let emphasis: Combined['emphasis'] = null;
+  const hidden = new Set<string>();
+  const scale = new Map<string, number>();
+  for (const l of ls) {
+    if (l.emphasis) {
+      emphasis = emphasis
+        ? { factors: intersect(emphasis.factors, l.emphasis.factors), links: intersect(emphasis.links, l.emphasis.links) }
+        : l.emphasis;
+    }
+    l.hidden?.forEach((id) => hidden.add(id));
+    l.scale?.forEach((v, id) => scale.set(id, v));
+  }
+  return {
+    emphasis,
+    hidden,
+    scale,
+    factorBadges: mergeBadges(ls.map((l) => l.factorBadges)),
+    linkBadges: mergeBadges(ls.map((l) => l.linkBadges)),
+    markers: ls.flatMap((l) => l.markers ?? []),
+  };
+}
+
+export const useOverlay = create<OverlayState>((set) => ({
+  layers: {},
+  ...combine({}),
+  setLayer: (source, layer) =>
+    set((s) => {
+      const layers = { ...s.layers };
+      if (layer) layers[source] = layer;
+      else delete layers[source];
+      return { layers, ...combine(layers) };
+    }),
+}));
