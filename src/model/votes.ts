@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
-import { change, factorsOf } from './doc';
+import { change } from './doc';
 import { newId } from './ids';
 import { ModelError } from './ops';
-import { defaultWarn } from './reader';
 import { MAX_LABEL_CHARS } from './schema';
 import type { Warn } from './validate';
-import { MAX_LOOP_ID_CHARS } from './views';
+import {
+  isVoteTarget, isVoterId, limitOf, MAX_DOTS_PER_PERSON, readStoredResult, results, tally, targetLive,
+  votesOf, type RoundResult, type RoundStatus, type TargetCount, type VoteTarget,
+} from './votes-read';
 
 /**
  * Dot voting (issue 6). Each participant has N dots per round to put on factors or loops.
@@ -19,68 +21,7 @@ import { MAX_LOOP_ID_CHARS } from './views';
  * Votes are not undoable with Ctrl+Z (not in UNDOABLE_ROOTS): a dot is a participant's act,
  * and undoing a factor move must not take a vote back. removeDot and reopenRound are the ways back.
  */
-export const VOTES_ROOT = 'votes';
-export const MAX_DOTS_PER_PERSON = 20;
-
-export type VoteTargetKind = 'factor' | 'loop';
-export interface VoteTarget {
-  readonly kind: VoteTargetKind;
-  readonly id: string;
-}
-export type RoundStatus = 'open' | 'closed';
-
-export interface Round {
-  readonly id: string;
-  readonly title: string;
-  readonly dotsPerPerson: number;
-  readonly status: RoundStatus;
-  /** Voter id (or name) of who opened it. */
-  readonly openedBy: string;
-  /** Milliseconds since 1970. */
-  readonly createdAt: number;
-}
-
-export interface TargetCount {
-  readonly target: VoteTarget;
-  readonly count: number;
-}
-
-export interface RoundResult {
-  readonly roundId: string;
-  readonly closed: boolean;
-  /** Most dots first. */
-  readonly counts: readonly TargetCount[];
-  /** People with at least one counted dot. */
-  readonly voters: number;
-  readonly dots: number;
-  /** True when read from the snapshot stored at closing. */
-  readonly fromSnapshot: boolean;
-  readonly closedAt: number | null;
-}
-
-export interface Dot {
-  readonly slot: number;
-  readonly target: VoteTarget;
-}
-
-const VOTER_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-const quiet: Warn = () => undefined;
-
-export function votesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap(VOTES_ROOT);
-}
-
-export function isVoteTarget(v: unknown): v is VoteTarget {
-  if (typeof v !== 'object' || v === null) return false;
-  const { kind, id } = v as Record<string, unknown>;
-  return (kind === 'factor' || kind === 'loop')
-    && typeof id === 'string' && id !== '' && id.length <= MAX_LOOP_ID_CHARS;
-}
-
-/** A dot counts only on a factor the map still has; loop ids are opaque here, so they count. */
-function targetLive(doc: Y.Doc, t: VoteTarget): boolean {
-  return t.kind === 'loop' || factorsOf(doc).get(t.id) instanceof Y.Map;
-}
+export * from './votes-read';
 
 function roundMap(doc: Y.Doc, roundId: string): Y.Map<unknown> {
   const m = votesOf(doc).get(roundId);
@@ -126,19 +67,16 @@ export function openRound(doc: Y.Doc, r: NewRound): string {
   });
 }
 
+const quiet: Warn = () => undefined;
+
 function checkVoter(voterId: string): void {
-  if (!VOTER_ID.test(voterId)) throw new ModelError('bad-voter', `Bad voter id ${voterId}`);
+  if (!isVoterId(voterId)) throw new ModelError('bad-voter', `Bad voter id ${voterId}`);
 }
 
 function openRoundMap(doc: Y.Doc, roundId: string): Y.Map<unknown> {
   const m = roundMap(doc, roundId);
   if (m.get('status') !== 'open') throw new ModelError('round-closed', 'This vote is closed');
   return m;
-}
-
-function limitOf(m: Y.Map<unknown>): number {
-  const n = m.get('dotsPerPerson');
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_DOTS_PER_PERSON ? n : 0;
 }
 
 /**
@@ -182,63 +120,6 @@ export function removeDot(doc: Y.Doc, roundId: string, voterId: string, target: 
   });
 }
 
-interface Tally {
-  counts: TargetCount[];
-  voters: number;
-  dots: number;
-}
-
-const byCount = (a: TargetCount, b: TargetCount) => b.count - a.count
-  || (a.target.kind < b.target.kind ? -1 : a.target.kind > b.target.kind ? 1 : 0)
-  || (a.target.id < b.target.id ? -1 : a.target.id > b.target.id ? 1 : 0);
-
-/** Counts the dots present now: only slots below the round's limit, only on live targets. */
-function tally(doc: Y.Doc, roundId: string, m: Y.Map<unknown>, warn: Warn): Tally {
-  const limit = limitOf(m);
-  const counts = new Map<string, TargetCount>();
-  const voters = new Set<string>();
-  let dots = 0;
-  const raw = m.get('dots');
-  if (!(raw instanceof Y.Map)) return { counts: [], voters: 0, dots: 0 };
-  raw.forEach((v, key) => {
-    const colon = key.lastIndexOf(':');
-    const voter = key.slice(0, colon);
-    const slot = Number(key.slice(colon + 1));
-    if (colon < 1 || !VOTER_ID.test(voter) || !Number.isInteger(slot) || slot < 0) {
-      warn(`vote ${roundId}: bad dot key ${key}, skipped`);
-    } else if (slot >= limit) {
-      warn(`vote ${roundId}: dot ${key} beyond ${limit} per person, skipped`);
-    } else if (!isVoteTarget(v)) {
-      warn(`vote ${roundId}: dot ${key} has a bad target, skipped`);
-    } else if (targetLive(doc, v)) {
-      const k = `${v.kind}:${v.id}`;
-      counts.set(k, { target: { kind: v.kind, id: v.id }, count: (counts.get(k)?.count ?? 0) + 1 });
-      voters.add(voter);
-      dots++;
-    }
-  });
-  return { counts: [...counts.values()].sort(byCount), voters: voters.size, dots };
-}
-
-function nonNegInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}
-
-function readStoredResult(v: unknown): (Tally & { closedAt: number | null }) | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const r = v as Record<string, unknown>;
-  if (!Array.isArray(r.counts) || !nonNegInt(r.voters) || !nonNegInt(r.dots)) return null;
-  const counts: TargetCount[] = [];
-  for (const c of r.counts as unknown[]) {
-    const e = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
-    const target = { kind: e.kind, id: e.id };
-    if (!isVoteTarget(target) || !nonNegInt(e.count) || e.count === 0) return null;
-    counts.push({ target: { kind: target.kind, id: target.id }, count: e.count });
-  }
-  const closedAt = typeof r.closedAt === 'number' && Number.isFinite(r.closedAt) ? r.closedAt : null;
-  return { counts: counts.sort(byCount), voters: r.voters, dots: r.dots, closedAt };
-}
-
 /**
  * Closes a round and stores its counts, so later dots never change them. Closing a closed round
  * returns its stored result. Null when the round is gone.
@@ -250,15 +131,16 @@ export function closeRound(doc: Y.Doc, roundId: string, opts: { closedBy?: strin
     if (m.get('status') === 'closed' && readStoredResult(m.get('result'))) return results(doc, roundId, quiet);
     const t = tally(doc, roundId, m, quiet);
     const closedAt = opts.now ?? Date.now();
+    const closedBy = (opts.closedBy ?? '').slice(0, MAX_LABEL_CHARS);
     m.set('result', {
       counts: t.counts.map((c) => ({ kind: c.target.kind, id: c.target.id, count: c.count })),
       voters: t.voters,
       dots: t.dots,
       closedAt,
-      closedBy: (opts.closedBy ?? '').slice(0, MAX_LABEL_CHARS),
+      closedBy,
     });
     m.set('status', 'closed');
-    return { roundId, closed: true, ...t, fromSnapshot: true, closedAt };
+    return { roundId, closed: true, ...t, fromSnapshot: true, closedAt, closedBy };
   });
 }
 
@@ -281,73 +163,41 @@ export function removeRound(doc: Y.Doc, roundId: string): boolean {
   });
 }
 
-export function readRound(id: string, value: unknown, warn: Warn): Round | null {
-  if (!(value instanceof Y.Map)) {
-    warn(`vote ${id}: not a map, skipped`);
-    return null;
-  }
-  const title = value.get('title');
-  const status = value.get('status');
-  const openedBy = value.get('openedBy');
-  const createdAt = value.get('createdAt');
-  const dotsPerPerson = limitOf(value);
-  if (typeof title !== 'string' || title.length > MAX_LABEL_CHARS || dotsPerPerson === 0
-    || (status !== 'open' && status !== 'closed')
-    || typeof createdAt !== 'number' || !Number.isFinite(createdAt)) {
-    warn(`vote ${id}: malformed round, skipped`);
-    return null;
-  }
-  return {
-    id, title, dotsPerPerson, status, createdAt,
-    openedBy: typeof openedBy === 'string' ? openedBy.slice(0, MAX_LABEL_CHARS) : '',
-  };
-}
 
-/** Rounds, oldest first. */
-export function readRounds(doc: Y.Doc, warn: Warn = defaultWarn): Round[] {
-  const out: Round[] = [];
-  votesOf(doc).forEach((v, id) => {
-    const r = readRound(id, v, warn);
-    if (r) out.push(r);
-  });
-  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** A round as a file holds it: status, dots and closing result included. */
+export interface RoundData {
+  id: string;
+  title: string;
+  dotsPerPerson: number;
+  status: RoundStatus;
+  openedBy: string;
+  createdAt: number;
+  dots: readonly { voter: string; slot: number; target: VoteTarget }[];
+  result?: { counts: readonly TargetCount[]; voters: number; dots: number; closedAt: number; closedBy: string };
 }
 
 /**
- * The counts of a round: for a closed one, those stored at closing (a closed round without a
- * valid stored result, written by a faulty peer, is counted live with a warning); for an open
- * one, the dots present now. Null when the round is missing or malformed.
+ * Writes a round inside an open transaction (importers), after the caller checked it: dots
+ * beyond the limit or with a bad voter id are left out rather than refused.
  */
-export function results(doc: Y.Doc, roundId: string, warn: Warn = defaultWarn): RoundResult | null {
-  const m = votesOf(doc).get(roundId);
-  const round = readRound(roundId, m, warn);
-  if (!round || !(m instanceof Y.Map)) return null;
-  if (round.status === 'closed') {
-    const stored = readStoredResult(m.get('result'));
-    if (stored) return { roundId, closed: true, ...stored, fromSnapshot: true };
-    warn(`vote ${roundId}: closed without a valid result, counted from its dots`);
+export function putRound(doc: Y.Doc, r: RoundData): void {
+  const m = new Y.Map<unknown>();
+  votesOf(doc).set(r.id, m);
+  m.set('title', r.title.slice(0, MAX_LABEL_CHARS));
+  m.set('dotsPerPerson', Math.max(1, Math.min(MAX_DOTS_PER_PERSON, Math.trunc(r.dotsPerPerson))));
+  m.set('status', r.status);
+  m.set('openedBy', r.openedBy.slice(0, MAX_LABEL_CHARS));
+  m.set('createdAt', r.createdAt);
+  const dots = new Y.Map<unknown>();
+  m.set('dots', dots);
+  for (const d of r.dots) {
+    if (!isVoterId(d.voter) || !Number.isInteger(d.slot) || d.slot < 0 || d.slot >= r.dotsPerPerson) continue;
+    dots.set(`${d.voter}:${d.slot}`, { kind: d.target.kind, id: d.target.id });
   }
-  return { roundId, closed: round.status === 'closed', ...tally(doc, roundId, m, warn), fromSnapshot: false, closedAt: null };
-}
-
-/** The voter's dots in a round, by slot (dots on removed factors included, so they can be taken back). */
-export function dotsOf(doc: Y.Doc, roundId: string, voterId: string): Dot[] {
-  const m = votesOf(doc).get(roundId);
-  if (!(m instanceof Y.Map)) return [];
-  const dots = m.get('dots');
-  const out: Dot[] = [];
-  if (!(dots instanceof Y.Map)) return out;
-  for (let slot = 0; slot < limitOf(m); slot++) {
-    const v = dots.get(`${voterId}:${slot}`);
-    if (isVoteTarget(v)) out.push({ slot, target: { kind: v.kind, id: v.id } });
+  if (r.result) {
+    m.set('result', {
+      counts: r.result.counts.map((c) => ({ kind: c.target.kind, id: c.target.id, count: c.count })),
+      voters: r.result.voters, dots: r.result.dots, closedAt: r.result.closedAt, closedBy: r.result.closedBy,
+    });
   }
-  return out;
-}
-
-/** Dots the voter can still place (0 on a closed or missing round). */
-export function dotsLeft(doc: Y.Doc, roundId: string, voterId: string): number {
-  const m = votesOf(doc).get(roundId);
-  if (!(m instanceof Y.Map) || m.get('status') !== 'open') return 0;
-  const live = dotsOf(doc, roundId, voterId).filter((d) => targetLive(doc, d.target)).length;
-  return Math.max(0, limitOf(m) - live);
 }
