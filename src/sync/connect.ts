@@ -1,0 +1,131 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+/**
+ * Close codes of the relay this client reacts to (the full list is server/close-codes.ts;
+ * test/sync checks they agree). Both are final: y-websocket stops retrying on 4400–4499.
+ */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_UNKNOWN_MAP = 4404;
+
+/**
+ * - connecting: first attempt, nothing heard yet
+ * - online: connected and in sync with the relay; edits flow both ways
+ * - offline: lost or never reached; edits stay on this device and the provider keeps retrying
+ * - unauthorized: the relay refused the token (4401); no retry
+ * - not-found: the relay has no such map (4404); no retry
+ */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'not-found';
+
+export interface ConnectOptions {
+  readonly mapId: string;
+  readonly token: string;
+  /** The relay's origin (http(s):// or ws(s)://); the page's own by default. */
+  readonly url?: string;
+  /** Keep a copy in IndexedDB (offline-first). Default: wherever IndexedDB exists. */
+  readonly persist?: boolean;
+  /** Node tests pass `WebSocket` from 'ws'; browsers use their own. */
+  readonly WebSocketPolyfill?: typeof WebSocket;
+  /** Cross-tab sync through BroadcastChannel; tests in one process turn it off. */
+  readonly disableBc?: boolean;
+}
+
+export interface MapConnection {
+  /** Presence (names, cursors); usable at once, shared once online. */
+  readonly awareness: Awareness;
+  /** Resolves when this device's copy is in the document (immediately without persistence). */
+  readonly whenLocalReady: Promise<void>;
+  readonly status: ConnectionStatus;
+  /** Called on every status change; returns the unsubscribe function. */
+  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  /** The y-websocket provider, once the local copy is loaded (null before and after destroy). */
+  readonly provider: WebsocketProvider | null;
+  destroy(): Promise<void>;
+}
+
+export const localDbName = (mapId: string): string => `trame-map-${mapId}`;
+
+/** ws(s)://host/ws from the relay's origin, whatever scheme it was given in. */
+export function relaySocketUrl(url: string): string {
+  const u = new URL(url);
+  if (u.protocol === 'http:') u.protocol = 'ws:';
+  else if (u.protocol === 'https:') u.protocol = 'wss:';
+  return `${u.protocol}//${u.host}/ws`;
+}
+
+/**
+ * Opens a map: first the copy on this device (so it shows and edits offline), then the relay
+ * through the stock y-websocket provider (room = map id, token as a query parameter).
+ */
+export function connectMap(doc: Y.Doc, opts: ConnectOptions): MapConnection {
+  const awareness = new Awareness(doc);
+  const listeners = new Set<(s: ConnectionStatus) => void>();
+  let status: ConnectionStatus = 'connecting';
+  let provider: WebsocketProvider | null = null;
+  let destroyed = false;
+
+  const set = (next: ConnectionStatus) => {
+    if (next === status || status === 'unauthorized' || status === 'not-found') return;
+    status = next;
+    listeners.forEach((l) => l(next));
+  };
+
+  const persist = opts.persist ?? typeof indexedDB !== 'undefined';
+  const local = persist ? new IndexeddbPersistence(localDbName(opts.mapId), doc) : null;
+  const whenLocalReady = local
+    ? new Promise<void>((resolve) => {
+      void local.whenSynced.then(() => resolve());
+      // Storage refused (private browsing, quota): work online-only rather than never connect.
+      local._db.catch(() => resolve());
+    })
+    : Promise.resolve();
+
+  void whenLocalReady.then(() => {
+    if (destroyed) return;
+    const p = new WebsocketProvider(relaySocketUrl(opts.url ?? globalThis.location.origin), opts.mapId, doc, {
+      params: { token: opts.token },
+      awareness,
+      ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
+      ...(opts.disableBc ? { disableBc: true } : {}),
+    });
+    p.on('status', ({ status: s }) => {
+      if (s === 'disconnected') set('offline');
+      // Retries after a loss stay "offline" rather than flickering to "connecting".
+      else if (s === 'connecting' && status !== 'offline') set('connecting');
+    });
+    p.on('sync', (synced) => {
+      if (synced) set('online');
+    });
+    p.on('closed', ({ code }) => {
+      if (code === CLOSE_UNAUTHORIZED) set('unauthorized');
+      else if (code === CLOSE_UNKNOWN_MAP) set('not-found');
+    });
+    provider = p;
+  });
+
+  return {
+    awareness,
+    whenLocalReady,
+    get status() {
+      return status;
+    },
+    get provider() {
+      return provider;
+    },
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      listeners.clear();
+      provider?.destroy();
+      provider = null;
+      awareness.destroy();
+      await local?.destroy().catch(() => undefined);
+    },
+  };
+}

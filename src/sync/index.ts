@@ -1,0 +1,4 @@
+export * from './location';
+export * from './api';
+export * from './remembered';
+export * from './connect';

@@ -1,0 +1,31 @@
+/**
+ * Map links: `/m/<id>#edit=<token>` or `/m/<id>#view=<token>`. The token rides in the fragment,
+ * which browsers never send to a server, so it stays out of every server and proxy log.
+ */
+export type Access = 'edit' | 'view';
+
+export interface MapLocation {
+  readonly mapId: string;
+  readonly token: string;
+  readonly access: Access;
+}
+
+const MAP_PATH = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/;
+const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The map and rights a link carries, or null when it is not a complete map link. */
+export function parseMapLocation(loc: { readonly pathname: string; readonly hash: string }): MapLocation | null {
+  const m = MAP_PATH.exec(loc.pathname);
+  if (!m?.[1]) return null;
+  const params = new URLSearchParams(loc.hash.replace(/^#/, ''));
+  const edit = params.get('edit');
+  if (edit && TOKEN.test(edit)) return { mapId: m[1], token: edit, access: 'edit' };
+  const view = params.get('view');
+  if (view && TOKEN.test(view)) return { mapId: m[1], token: view, access: 'view' };
+  return null;
+}
+
+/** The link to share: absolute, so it works pasted in a message or encoded in a QR code. */
+export function mapLink(origin: string, mapId: string, access: Access, token: string): string {
+  return `${origin.replace(/\/+$/, '')}/m/${encodeURIComponent(mapId)}#${access}=${encodeURIComponent(token)}`;
+}
