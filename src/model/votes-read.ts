@@ -61,6 +61,12 @@ export function isVoterId(id: unknown): id is string {
   return typeof id === 'string' && VOTER_ID.test(id);
 }
 
+/** A dot key `${voterId}:${slot}`, or null when it is not one. */
+export function parseDotKey(key: string): { voter: string; slot: number } | null {
+  const m = /^(.+):(\d{1,3})$/.exec(key);
+  return m && isVoterId(m[1]) ? { voter: m[1], slot: Number(m[2]) } : null;
+}
+
 export function votesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(VOTES_ROOT);
 }
@@ -102,12 +108,13 @@ export function tally(doc: Y.Doc, roundId: string, m: Y.Map<unknown>, warn: Warn
   const raw = m.get('dots');
   if (!(raw instanceof Y.Map)) return { counts: [], voters: 0, dots: 0 };
   raw.forEach((v, key) => {
-    const colon = key.lastIndexOf(':');
-    const voter = key.slice(0, colon);
-    const slot = Number(key.slice(colon + 1));
-    if (colon < 1 || !VOTER_ID.test(voter) || !Number.isInteger(slot) || slot < 0) {
-      warn(`vote ${roundId}: bad dot key ${key}, skipped`);
-    } else if (slot >= limit) {
+    const parsed = parseDotKey(key);
+    if (!parsed) {
+      warn(`vote ${roundId}: bad dot key ${key.slice(0, 80)}, skipped`);
+      return;
+    }
+    const { voter, slot } = parsed;
+    if (slot >= limit) {
       warn(`vote ${roundId}: dot ${key} beyond ${limit} per person, skipped`);
     } else if (!isVoteTarget(v)) {
       warn(`vote ${roundId}: dot ${key} has a bad target, skipped`);
@@ -197,6 +204,21 @@ export function results(doc: Y.Doc, roundId: string, warn: Warn = defaultWarn): 
     roundId, closed: round.status === 'closed', ...tally(doc, roundId, m, warn),
     fromSnapshot: false, closedAt: null, closedBy: null,
   };
+}
+
+/** Every well-formed dot of a round below its limit, whatever its target (exports). */
+export function allDots(doc: Y.Doc, roundId: string): { voter: string; slot: number; target: VoteTarget }[] {
+  const m = votesOf(doc).get(roundId);
+  const dots = m instanceof Y.Map ? m.get('dots') : undefined;
+  if (!(m instanceof Y.Map) || !(dots instanceof Y.Map)) return [];
+  const limit = limitOf(m);
+  const out: { voter: string; slot: number; target: VoteTarget }[] = [];
+  dots.forEach((v, key) => {
+    const parsed = parseDotKey(key);
+    if (!parsed || parsed.slot >= limit || !isVoteTarget(v)) return;
+    out.push({ ...parsed, target: { kind: v.kind, id: v.id } });
+  });
+  return out.sort((a, b) => (a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : a.slot - b.slot));
 }
 
 /** The voter's dots in a round, by slot (dots on removed factors included, so they can be taken back). */

@@ -140,6 +140,7 @@ describe('reading votes written by peers', () => {
       dots.set('ana:2', { kind: 'factor', id: 'water' });
       dots.set('ana:7', { kind: 'factor', id: 'water' });
       dots.set('nocolon', { kind: 'factor', id: 'water' });
+      dots.set('ana:', { kind: 'factor', id: 'water' });
       dots.set('ben:0', { kind: 'shrine', id: 'x' });
       votesOf(doc).set('junk', 'x' as never);
       const bad = new Y.Map<unknown>();
@@ -148,7 +149,7 @@ describe('reading votes written by peers', () => {
     });
     const warn = vi.fn();
     expect(counts(results(doc, round, warn))).toEqual({ 'factor:water': 1 });
-    expect(warn).toHaveBeenCalledTimes(4);
+    expect(warn).toHaveBeenCalledTimes(5);
     warn.mockClear();
     expect(readRounds(doc, warn)).toHaveLength(1);
     expect(warn).toHaveBeenCalledTimes(2);
