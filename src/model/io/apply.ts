@@ -4,6 +4,7 @@ import { newId } from '../ids';
 import { putFactor, putLink, setFactorField } from '../ops';
 import { readSnapshot } from '../reader';
 import { SCHEMA_VERSION, type Factor } from '../schema';
+import { ensureTheme } from '../themes';
 import { ioIssue, type IoIssue } from './issues';
 import { jsonSections, type SectionImportContext } from './json-sections';
 import { isKeepableId, type ParsedFactor, type ParsedMap } from './parsed';
@@ -117,15 +118,6 @@ function placeNew(
 }
 
 /**
- * The value stored in a factor's `theme` for a theme named in a CSV or GraphML file. Maps have
- * no `themes` root map yet, so it is the name itself; once they do, this resolves the name to
- * a theme id (creating the theme) inside the import's transaction.
- */
-function themeValueForName(_doc: Y.Doc, name: string): string {
-  return name;
-}
-
-/**
  * Writes a parsed map into a document as ONE transaction (one undo step, one update on the
  * wire). Everything that could fail is decided before the transaction starts, so a refused
  * import leaves the document exactly as it was.
@@ -198,11 +190,11 @@ export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOpti
     }
     for (const { id, pf } of created) {
       const p = positions.get(id)!;
-      const theme = pf.theme && parsed.themeIsName ? themeValueForName(doc, pf.theme) : pf.theme;
+      const theme = pf.theme && parsed.themeIsName ? ensureTheme(doc, pf.theme) : pf.theme;
       putFactor(doc, { id, label: pf.label, x: p.x, y: p.y, theme, notes: pf.notes, icon: pf.icon });
     }
     for (const f of fillIns) {
-      setFactorField(doc, f.id, f.field, f.field === 'theme' && parsed.themeIsName ? themeValueForName(doc, f.value) : f.value);
+      setFactorField(doc, f.id, f.field, f.field === 'theme' && parsed.themeIsName ? ensureTheme(doc, f.value) : f.value);
     }
     for (const { id, source, target, pl } of newLinks) {
       putLink(doc, { id, source, target, polarity: pl.polarity, strength: pl.strength, delay: pl.delay, notes: pl.notes });

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { snapshotOf, themeNameOf, uniqueLabels, type ExportSource } from './source';
+import { snapshotOf, themeNamer, uniqueLabels, type ExportSource } from './source';
 import { FACTOR_COLUMNS, LINK_COLUMNS } from './csv-table';
 
 export interface CsvExportOptions {
@@ -47,9 +47,10 @@ export function exportFactorsCsv(source: ExportSource, options: CsvExportOptions
   const snap = snapshotOf(source);
   const labels = uniqueLabels(snap.factors);
   const t = options.excel ? guardFormula : (v: string) => v;
+  const themeName = themeNamer(source);
   const rows = snap.factors.map((f) => [
     t(labels.get(f.id) ?? f.label),
-    t(themeNameOf(source, f)),
+    t(themeName(f)),
     t(f.notes ?? ''),
   ]);
   return toCsv(FACTOR_COLUMNS, rows, options);

@@ -1,4 +1,4 @@
-import { snapshotOf, themeNameOf, type ExportSource } from './source';
+import { snapshotOf, themeNamer, type ExportSource } from './source';
 
 /**
  * GraphML for Gephi, yEd, networkx and igraph. Every attribute is a declared `<key>` with its
@@ -50,6 +50,7 @@ const SIGN = { '+': 1, '-': -1, '?': 0 } as const;
 
 export function exportGraphml(source: ExportSource): string {
   const snap = snapshotOf(source);
+  const themeName = themeNamer(source);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
@@ -62,7 +63,7 @@ export function exportGraphml(source: ExportSource): string {
   out.push('  <graph id="G" edgedefault="directed">');
   out.push(`    ${data('title', snap.meta.title)}${data('language', snap.meta.language)}`.trimEnd());
   for (const f of snap.factors) {
-    out.push(`    <node id="${xmlEscape(f.id)}">${data('label', f.label)}${data('theme', themeNameOf(source, f))}`
+    out.push(`    <node id="${xmlEscape(f.id)}">${data('label', f.label)}${data('theme', themeName(f))}`
       + `${data('notes', f.notes)}${data('icon', f.icon)}${data('x', f.x)}${data('y', f.y)}</node>`);
   }
   for (const l of snap.links) {

@@ -24,3 +24,5 @@ export {
 } from './parsed';
 export type { ExportSource } from './source';
 export { checkText, decodeText } from './text';
+// Registers the `themes` JSON section.
+import './sections/themes';

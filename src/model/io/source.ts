@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { readSnapshot, type MapSnapshot } from '../reader';
 import type { Factor } from '../schema';
+import { readThemes, themeOf } from '../themes';
 
 /** Exporters accept a live document or a snapshot the caller already has (the relay, the app). */
 export type ExportSource = Y.Doc | MapSnapshot;
@@ -12,12 +13,14 @@ export function snapshotOf(source: ExportSource): MapSnapshot {
 }
 
 /**
- * What a factor's theme shows as in a file meant for people (CSV, GraphML). The `theme` field
- * holds a theme id once maps have a `themes` root map, and a theme name in maps made before;
- * the themes root map does not exist yet, so the stored value is the name.
+ * What factors' themes show as in files meant for people (CSV, GraphML): the theme's name.
+ * The `theme` field holds a theme id (or a name, in maps made before themes); a snapshot has
+ * no themes, so given one the stored value is written as it is.
  */
-export function themeNameOf(_source: ExportSource, factor: Factor): string {
-  return factor.theme ?? '';
+export function themeNamer(source: ExportSource): (factor: Factor) => string {
+  if (!(source instanceof Y.Doc)) return (f) => f.theme ?? '';
+  const themes = readThemes(source, quiet);
+  return (f) => themeOf(f.theme, themes)?.name ?? f.theme ?? '';
 }
 
 /**

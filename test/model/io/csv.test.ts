@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMapDoc, createUndoManager, readSnapshot } from '../../../src/model';
+import { addTheme, createMapDoc, createUndoManager, readSnapshot, readThemes, themeOf } from '../../../src/model';
 import {
   exportFactorsCsv, exportLinksCsv, importIntoDoc, parseCsv, parseFactorsCsv, parseImportFile, parseLinksCsv,
 } from '../../../src/model/io';
@@ -172,6 +172,19 @@ describe('CSV export', () => {
   });
 });
 
+describe('themes from CSV files', () => {
+  it('a theme named in the file becomes a theme of the map, found again by name', () => {
+    const doc = createMapDoc();
+    const t = addTheme(doc, 'Sécurité');
+    importIntoDoc(doc, parsedOrThrow(parseFactorsCsv('label,theme\nA,sécurité\nB,Économie\nC,Économie\n')), { mode: 'merge' });
+    const themes = readThemes(doc, quiet);
+    expect(themes.map((x) => x.name)).toEqual(['Économie', 'Sécurité']);
+    const snap = readSnapshot(doc, quiet);
+    expect(snap.factors.map((f) => f.theme)).toEqual([t, themes[0]!.id, themes[0]!.id]);
+    expect(exportFactorsCsv(doc)).toBe('label,theme,note\r\nA,Sécurité,\r\nB,Économie,\r\nC,Économie,\r\n');
+  });
+});
+
 describe('merging CSV files into an open map', () => {
   it('a links file after a factors file joins factors by label and keeps their themes', () => {
     const doc = createMapDoc();
@@ -180,7 +193,8 @@ describe('merging CSV files into an open map', () => {
     if (!r.ok) throw new Error('import failed');
     expect(r.reusedFactors).toBe(2);
     const snap = readSnapshot(doc, quiet);
-    expect(snap.factors.map((f) => [f.label, f.theme])).toEqual([
+    const themes = readThemes(doc, quiet);
+    expect(snap.factors.map((f) => [f.label, themeOf(f.theme, themes)?.name])).toEqual([
       ['Sécheresse', 'Environnement'], ['Conflits', 'Conflits'], ['Déplacements', undefined],
     ]);
     expect(snap.links).toHaveLength(2);

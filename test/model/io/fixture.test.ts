@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { createMapDoc, readSnapshot } from '../../../src/model';
+import { createMapDoc, readSnapshot, readThemes, themeOf } from '../../../src/model';
 import {
   exportFactorsCsv, exportGraphml, exportJsonText, exportLinksCsv, importIntoDoc, parseGraphml, parseImportFiles, parseJson,
 } from '../../../src/model/io';
@@ -38,9 +38,12 @@ describe('the Mali centre fixture', () => {
     const { doc } = importMali();
     const snap = readSnapshot(doc, quiet);
     const byLabel = new Map(snap.factors.map((f) => [f.label, f]));
-    expect(byLabel.get("Absence de l'État et des services publics")?.theme).toBe('Gouvernance');
+    const themes = readThemes(doc, quiet);
+    const themeName = (label: string) => themeOf(byLabel.get(label)?.theme, themes)?.name;
+    expect(themes).toHaveLength(8);
+    expect(themeName("Absence de l'État et des services publics")).toBe('Gouvernance');
+    expect(themeName('Fermeture des écoles')).toBe('Éducation');
     expect(byLabel.get('Justice coutumière')?.notes).toBe('Cadis, chefs de village, conseils des sages');
-    expect(byLabel.get('Fermeture des écoles')?.theme).toBe('Éducation');
     const stigma = snap.links.find((l) => byLabel.get('Stigmatisation des Peuls')?.id === l.source
       && snap.factorById.get(l.target)?.label === 'Recrutement des jeunes par les groupes armés');
     expect(stigma).toMatchObject({

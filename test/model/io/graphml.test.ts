@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addFactor, createMapDoc, readSnapshot } from '../../../src/model';
+import { addFactor, createMapDoc, readSnapshot, readThemes } from '../../../src/model';
 import { exportGraphml, importIntoDoc, parseGraphml, xmlEscape } from '../../../src/model/io';
 import { parseXml } from '../../../src/model/io/xml';
-import { errorsOf, parsedOrThrow, quiet, sampleDoc, stateOf } from './helpers';
+import { contentOf, errorsOf, parsedOrThrow, quiet, sampleDoc, stateOf } from './helpers';
 
 function reimport(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc();
@@ -41,9 +41,19 @@ describe('GraphML round trip', () => {
   it('a map written to GraphML and read back is the same map, ids included', () => {
     const doc = sampleDoc();
     const copy = reimport(doc);
-    expect(readSnapshot(copy, quiet).factors).toEqual(readSnapshot(doc, quiet).factors);
-    expect(readSnapshot(copy, quiet).links).toEqual(readSnapshot(doc, quiet).links);
+    expect(contentOf(copy)).toEqual(contentOf(doc));
+    const ids = (d: Y.Doc) => {
+      const snap = readSnapshot(d, quiet);
+      return [...snap.factors.map((f) => f.id), ...snap.links.map((l) => `${l.id}:${l.source}>${l.target}`)];
+    };
+    expect(ids(copy)).toEqual(ids(doc));
     expect(readSnapshot(copy, quiet).meta).toEqual(readSnapshot(doc, quiet).meta);
+  });
+
+  it('themes go out by name and come back as themes of the map', () => {
+    const doc = sampleDoc();
+    const themes = readThemes(reimport(doc), quiet).map((t) => t.name);
+    expect(themes).toEqual(['Conflits', 'Environnement']);
   });
 
   it('keeps line breaks, carriage returns and spaces in notes', () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { addFactor, addLink, createMapDoc, readSnapshot, setTitle } from '../../../src/model';
+import {
+  addFactor, addLink, createMapDoc, readSnapshot, readThemes, setTitle, themeOf,
+} from '../../../src/model';
 import type { ParsedMap, ParseResult } from '../../../src/model/io';
 
 export const quiet = () => undefined;
@@ -37,12 +39,15 @@ export function sampleDoc(): Y.Doc {
   return doc;
 }
 
-/** What a map shows, ids left out: for comparing maps imported with fresh ids. */
+/** What a map shows, ids left out and themes by name: for comparing maps imported with fresh ids. */
 export function contentOf(doc: Y.Doc) {
   const snap = readSnapshot(doc, quiet);
+  const themes = readThemes(doc, quiet);
   const label = (id: string) => snap.factorById.get(id)?.label;
   return {
-    factors: snap.factors.map(({ id: _id, ...rest }) => rest).sort((p, q) => p.label.localeCompare(q.label)),
+    factors: snap.factors
+      .map(({ id: _id, theme, ...rest }) => (theme === undefined ? rest : { ...rest, theme: themeOf(theme, themes)?.name ?? theme }))
+      .sort((p, q) => p.label.localeCompare(q.label)),
     links: snap.links
       .map(({ id: _id, source, target, ...rest }) => ({ source: label(source), target: label(target), ...rest }))
       .sort((p, q) => `${p.source}>${p.target}`.localeCompare(`${q.source}>${q.target}`)),

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMapDoc, createUndoManager, metaOf, readSnapshot, SCHEMA_VERSION } from '../../../src/model';
+import {
+  addFactor, addTheme, createMapDoc, createUndoManager, metaOf, readSnapshot, readThemes, SCHEMA_VERSION,
+} from '../../../src/model';
 import {
   exportJson, exportJsonText, importIntoDoc, parseJson, registerJsonSection, unregisterJsonSection,
 } from '../../../src/model/io';
@@ -41,6 +43,37 @@ describe('Trame JSON export', () => {
     const doc = sampleDoc();
     const fromSnap = exportJson(readSnapshot(doc, quiet));
     expect(fromSnap.factors).toEqual(exportJson(doc).factors);
+  });
+});
+
+describe('themes in Trame JSON', () => {
+  function themed() {
+    const doc = createMapDoc();
+    const env = addTheme(doc, 'Environnement', '#009E73');
+    addFactor(doc, { label: 'Sécheresse', x: 0, y: 0, theme: env });
+    return { doc, env };
+  }
+
+  it('are exported with their ids and colours, and come back the same in a new map', () => {
+    const { doc, env } = themed();
+    expect(exportJson(doc).themes).toEqual([{ id: env, name: 'Environnement', color: '#009E73' }]);
+    const copy = roundTrip(doc);
+    expect(exportJson(copy)).toEqual(exportJson(doc));
+  });
+
+  it("merged into a map that has a theme of that name, factors take the map's theme", () => {
+    const { doc } = themed();
+    const target = createMapDoc();
+    const own = addTheme(target, 'environnement', '#E69F00');
+    const r = importIntoDoc(target, parsedOrThrow(parseJson(exportJsonText(doc))), { mode: 'merge' });
+    if (!r.ok) throw new Error('import failed');
+    expect(readThemes(target, quiet)).toHaveLength(1);
+    expect(readSnapshot(target, quiet).factorById.get(r.factorIds[0]!)?.theme).toBe(own);
+  });
+
+  it('a bad theme refuses the file and names the field', () => {
+    const json = { ...exportJson(themed().doc), themes: [{ id: 't', name: 'X', color: 'green' }] };
+    expect(errorsOf(parseJson(JSON.stringify(json)))).toEqual(['themes[0].color: must be a colour written #rrggbb']);
   });
 });
 
