@@ -198,8 +198,9 @@ export class Room {
       removed.forEach((c) => ids.delete(c));
     }
     const changed = [...added, ...updated, ...removed];
-    const message = encodeAwareness(this.awareness, changed);
-    this.broadcast(message, ids ? (origin as Peer) : null);
+    // The sender hears its own presence back: y-websocket drops a connection on which nothing
+    // arrives for 30 s, and for a participant alone on a map this echo is all that arrives.
+    this.broadcast(encodeAwareness(this.awareness, changed), null);
     if (origin !== OTHER_RELAY) {
       this.channel.publish({
         kind: 'awareness',

@@ -91,6 +91,21 @@ describe('sync through the relay', () => {
   });
 });
 
+describe('liveness', () => {
+  it('a client alone on a map hears its own presence back', async () => {
+    // y-websocket closes a connection on which nothing arrived for 30 s; presence renewals
+    // (every 15 s) echoed by the relay are what keeps a lone participant connected.
+    const map = await createMap(relay);
+    const alone = connectClient(relay, map.id, map.viewToken);
+    await whenSynced(alone);
+    let heard = 0;
+    alone.ws?.addEventListener('message', () => heard++);
+    alone.awareness.setLocalState({ user: { name: 'Seule' } });
+    await waitFor(() => heard > 0, 'echo of own presence');
+    destroyAll(alone);
+  });
+});
+
 describe('persistence', () => {
   it('every update the relay has relayed survives kill -9', async () => {
     const dataDir = makeTempDir();
