@@ -6,6 +6,7 @@ import { hashToken, newMapId, newToken } from '../store/secrets';
 import { BodyTooLarge, readBody } from './body';
 import { isMapBodyError, parseMapBody } from './map-body';
 import { denied, Router, sendJson } from './router';
+import { viewTokenFor } from '../../src/model/tokens';
 
 /** The relay's HTTP API. See router.ts for how to add a route. */
 export function createRoutes(rooms: Rooms, log: Logger): Router {
@@ -30,7 +31,8 @@ export function createRoutes(rooms: Rooms, log: Logger): Router {
     }
     const id = newMapId();
     const editToken = newToken();
-    const viewToken = newToken();
+    // Derived one way from the edit token: editors can always hand out a read-only link.
+    const viewToken = viewTokenFor(editToken);
     try {
       await rooms.store.createMap(
         { id, editTokenHash: hashToken(editToken), viewTokenHash: hashToken(viewToken), createdAt: Date.now() },

@@ -6,7 +6,7 @@ export function App() {
   useLocationKey();
   const route = parseRoute(location);
   if (route.name === 'map') {
-    return <MapPage key={route.mapId} mapId={route.mapId} canEdit={route.access === 'edit'} />;
+    return <MapPage key={`${route.mapId}:${route.access}`} mapId={route.mapId} token={route.token} canEdit={route.access === 'edit'} />;
   }
   return <Home />;
 }

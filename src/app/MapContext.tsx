@@ -1,6 +1,8 @@
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { MapReader, MapSnapshot, RootWatcher } from '../model';
+import type { MapConnection } from '../sync';
 
 /** Everything a component needs to read and change the open map. */
 export interface MapSession {
@@ -9,6 +11,10 @@ export interface MapSession {
   readonly reader: MapReader;
   readonly undo: Y.UndoManager;
   readonly watcher: RootWatcher;
+  /** Presence: cursors, selections, live drags, viewports. Exists even with no relay. */
+  readonly awareness: Awareness;
+  /** The relay connection; null for a map kept only on this device. */
+  readonly connection: MapConnection | null;
   readonly canEdit: boolean;
 }
 

@@ -1,37 +1,81 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
+import { loadUser, saveUser, type LocalUser } from '../presence/identity';
+import { NameDialog } from '../presence/NameDialog';
+import { PresenceList } from '../presence/PresenceList';
+import { bindPresence } from '../presence/store';
+import { rememberMap } from '../sync';
 import { ErrorToast } from './ErrorToast';
-import { MapContext } from './MapContext';
+import { MapContext, useMapSession, useSnapshot } from './MapContext';
+import { ShareDialog } from './ShareDialog';
 import { PanelButtons, SidePanel } from './SidePanel';
+import { SyncStatus } from './SyncStatus';
 import { Toolbar } from './Toolbar';
 import { useOpenMap } from './useOpenMap';
 import { useShortcuts } from './useShortcuts';
 
-function MapScreen() {
+interface Props {
+  mapId: string;
+  token: string | null;
+  canEdit: boolean;
+}
+
+function MapScreen({ token }: { token: string | null }) {
+  const { t } = useTranslation();
+  const { mapId, awareness, canEdit } = useMapSession();
+  const title = useSnapshot().meta.title;
+  const [user, setUser] = useState<LocalUser | null>(() => loadUser());
+  const [editingMe, setEditingMe] = useState(false);
+  const [sharing, setSharing] = useState(false);
   useShortcuts();
+
+  useEffect(() => bindPresence(awareness), [awareness]);
+  useEffect(() => {
+    if (user?.name) awareness.setLocalStateField('user', { name: user.name, color: user.color });
+  }, [awareness, user]);
+  useEffect(() => {
+    rememberMap({ id: mapId, title, access: canEdit ? 'edit' : 'view', token: token ?? '' });
+  }, [mapId, title, canEdit, token]);
+
+  const askName = !user?.name || editingMe;
   return (
     <div className="map-page">
       <Toolbar>
         <PanelButtons />
+        <button type="button" onClick={() => setSharing(true)} data-testid="share">{t('share.button')}</button>
+        <SyncStatus />
+        {user?.name && <PresenceList me={user} onEditMe={() => setEditingMe(true)} />}
       </Toolbar>
       <main className="map-main">
         <Canvas />
         <SidePanel />
       </main>
       <ErrorToast />
+      {sharing && <ShareDialog mapId={mapId} token={token} canEdit={canEdit} onClose={() => setSharing(false)} />}
+      {askName && (
+        <NameDialog
+          user={user}
+          onSave={(u) => {
+            setUser(saveUser(u));
+            setEditingMe(false);
+          }}
+          onCancel={user?.name ? () => setEditingMe(false) : undefined}
+        />
+      )}
     </div>
   );
 }
 
-export function MapPage({ mapId, canEdit }: { mapId: string; canEdit: boolean }) {
+export function MapPage({ mapId, token, canEdit }: Props) {
   const { t } = useTranslation();
-  const session = useOpenMap(mapId, canEdit);
+  const session = useOpenMap({ mapId, token, canEdit });
   if (!session) return <div className="loading" role="status">{t('app.name')}…</div>;
   return (
     <MapContext.Provider value={session}>
       <ReactFlowProvider>
-        <MapScreen />
+        <MapScreen token={token} />
       </ReactFlowProvider>
     </MapContext.Provider>
   );

@@ -1,19 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { parseMapLocation } from '../sync';
 
 export type Route =
   | { name: 'home' }
   | { name: 'map'; mapId: string; token: string | null; access: 'edit' | 'view' };
 
-/** `/m/<id>#edit=<token>` or `#view=<token>`: the token stays in the fragment, out of server logs. */
+const LOCAL_MAP_PATH = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+/** A map link (`/m/<id>#edit=…` or `#view=…`), a map kept on this device only (`/m/<id>`), or home. */
 export function parseRoute(loc: { pathname: string; hash: string }): Route {
-  const m = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/.exec(loc.pathname);
-  if (!m?.[1]) return { name: 'home' };
-  const params = new URLSearchParams(loc.hash.replace(/^#/, ''));
-  const view = params.get('view');
-  const edit = params.get('edit');
-  if (edit) return { name: 'map', mapId: m[1], token: edit, access: 'edit' };
-  if (view) return { name: 'map', mapId: m[1], token: view, access: 'view' };
-  return { name: 'map', mapId: m[1], token: null, access: 'edit' };
+  const linked = parseMapLocation(loc);
+  if (linked) return { name: 'map', mapId: linked.mapId, token: linked.token, access: linked.access };
+  const local = LOCAL_MAP_PATH.exec(loc.pathname);
+  if (local?.[1]) return { name: 'map', mapId: local[1], token: null, access: 'edit' };
+  return { name: 'home' };
 }
 
 const listeners = new Set<() => void>();

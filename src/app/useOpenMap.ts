@@ -1,29 +1,50 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { change, createUndoManager, MapReader, metaOf, RootWatcher, SCHEMA_VERSION } from '../model';
+import { createUndoManager, MapReader, RootWatcher } from '../model';
+import { connectMap, localDbName, type ConnectionStatus, type MapConnection } from '../sync';
 import type { MapSession } from './MapContext';
 
+export interface OpenMapArgs {
+  mapId: string;
+  /** null for a map kept only on this device (created while the relay was unreachable). */
+  token: string | null;
+  canEdit: boolean;
+}
+
 /**
- * Opens a map: loads it from this device (IndexedDB) first, so it shows and accepts edits with
- * no network, then hands out a session. Everything is torn down when the page leaves the map.
+ * Opens a map: this device's copy first (IndexedDB), so it shows and accepts edits with no
+ * network, then the relay. Everything is torn down when the page leaves the map.
  */
-export function useOpenMap(mapId: string, canEdit: boolean): MapSession | null {
+export function useOpenMap({ mapId, token, canEdit }: OpenMapArgs): MapSession | null {
   const [session, setSession] = useState<MapSession | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(`trame-map-${mapId}`, doc);
     let alive = true;
     let opened: MapSession | null = null;
-    void local.whenSynced.then(() => {
+    let connection: MapConnection | null = null;
+    let local: IndexeddbPersistence | null = null;
+    let awareness: Awareness;
+    let ready: Promise<unknown>;
+    if (token) {
+      connection = connectMap(doc, { mapId, token });
+      awareness = connection.awareness;
+      ready = connection.whenLocalReady;
+    } else {
+      local = new IndexeddbPersistence(localDbName(mapId), doc);
+      awareness = new Awareness(doc);
+      ready = local.whenSynced;
+    }
+    void ready.then(() => {
       if (!alive) return;
-      if (canEdit && !metaOf(doc).has('schemaVersion')) {
-        change(doc, () => metaOf(doc).set('schemaVersion', SCHEMA_VERSION));
-      }
-      const undo = createUndoManager(doc);
-      undo.clear();
-      opened = { mapId, doc, reader: new MapReader(doc), watcher: new RootWatcher(doc), undo, canEdit };
+      opened = {
+        mapId, doc, canEdit, awareness, connection,
+        reader: new MapReader(doc),
+        watcher: new RootWatcher(doc),
+        undo: createUndoManager(doc),
+      };
       setSession(opened);
     });
     return () => {
@@ -31,11 +52,25 @@ export function useOpenMap(mapId: string, canEdit: boolean): MapSession | null {
       opened?.reader.destroy();
       opened?.watcher.destroy();
       opened?.undo.destroy();
-      void local.destroy();
+      if (connection) void connection.destroy();
+      else {
+        awareness.destroy();
+        void local?.destroy();
+      }
       doc.destroy();
       setSession(null);
     };
-  }, [mapId, canEdit]);
+  }, [mapId, token, canEdit]);
 
   return session;
+}
+
+const LOCAL_ONLY = () => () => undefined;
+
+/** The relay connection's status, or 'local' for a map kept only on this device. */
+export function useConnectionStatus(connection: MapConnection | null): ConnectionStatus | 'local' {
+  return useSyncExternalStore(
+    connection ? (cb) => connection.onStatus(cb) : LOCAL_ONLY,
+    () => connection?.status ?? 'local',
+  );
 }

@@ -11,8 +11,11 @@ import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { LinkEdge } from './LinkEdge';
 import { useOverlay } from '../state/overlay';
+import { PresenceCursors } from '../presence/PresenceCursors';
+import { usePresence } from '../presence/store';
+import { usePublishPresence } from '../presence/usePublishPresence';
 import { CanvasMarkers } from './CanvasMarkers';
-import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes } from './reconcile';
+import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 // Module level so React Flow never sees new type maps and re-mounts every node.
@@ -25,7 +28,8 @@ const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 
 export function Canvas() {
   const { t } = useTranslation();
-  const { doc, canEdit } = useMapSession();
+  const { doc, canEdit, awareness } = useMapSession();
+  const presence = usePublishPresence(awareness);
   const snap = useSnapshot();
   const flow = useReactFlow();
   const setSelection = useSession((s) => s.setSelection);
@@ -40,7 +44,11 @@ export function Canvas() {
   useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links)), [snap.links]);
   const emphasis = useOverlay((s) => s.emphasis);
   const hidden = useOverlay((s) => s.hidden);
-  const shownNodes = useMemo(() => overlayNodes(nodes, { emphasis, hidden }), [nodes, emphasis, hidden]);
+  const remoteDrag = usePresence((s) => s.remoteDrag);
+  const shownNodes = useMemo(
+    () => withRemoteDrags(overlayNodes(nodes, { emphasis, hidden }), remoteDrag),
+    [nodes, emphasis, hidden, remoteDrag],
+  );
   const shownEdges = useMemo(() => overlayEdges(edges, { emphasis, hidden }), [edges, emphasis, hidden]);
 
   const onNodesChange = useCallback(
@@ -61,9 +69,15 @@ export function Canvas() {
   );
 
   const onNodeDragStop = useCallback(
-    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) =>
-      moveFactors(doc, dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) }))),
-    [doc],
+    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => {
+      moveFactors(doc, dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })));
+      presence.onDragEnd();
+    },
+    [doc, presence],
+  );
+  const onNodeDrag = useCallback(
+    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => presence.onDrag(dragged),
+    [presence],
   );
 
   const onConnect = useCallback(
@@ -101,7 +115,13 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDoubleClick={onDoubleClick} data-testid="canvas">
+    <div
+      className="canvas"
+      onDoubleClick={onDoubleClick}
+      onPointerMove={presence.onPointerMove}
+      onPointerLeave={presence.onPointerLeave}
+      data-testid="canvas"
+    >
       <ReactFlow
         nodes={shownNodes}
         edges={shownEdges}
@@ -110,7 +130,9 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
+        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
+        onMoveEnd={(_e, vp) => presence.onViewport(vp)}
         onConnect={onConnect}
         onDelete={onDelete}
         nodesDraggable={canEdit}
@@ -130,6 +152,7 @@ export function Canvas() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
         <CanvasMarkers />
+        <PresenceCursors />
       </ReactFlow>
       {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}
     </div>

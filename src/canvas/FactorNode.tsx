@@ -3,6 +3,7 @@ import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession } from '../app/MapContext';
 import { renameFactor } from '../model';
+import { usePresence } from '../presence/store';
 import { useOverlay } from '../state/overlay';
 import { useSession } from '../state/session';
 import { Badges } from './Badges';
@@ -22,6 +23,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
   const connecting = useConnection((c) => c.inProgress);
   const scale = useOverlay((s) => s.scale.get(id) ?? 1);
   const badges = useOverlay((s) => s.factorBadges.get(id));
+  const peerColour = usePresence((s) => s.remoteSelection.get(id));
 
   const commit = useCallback(
     (label: string) => {
@@ -39,7 +41,10 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
       data-label={factor.label}
       data-theme={factor.theme}
       aria-label={t('canvas.factor', { label: factor.label })}
-      style={scale === 1 ? undefined : { fontSize: `${Math.round(15 * scale)}px`, minWidth: 120 * scale }}
+      style={{
+        ...(scale === 1 ? {} : { fontSize: `${Math.round(15 * scale)}px`, minWidth: 120 * scale }),
+        ...(peerColour ? { outline: `3px solid ${peerColour}`, outlineOffset: 3 } : {}),
+      }}
     >
       {canEdit && !connecting && (
         <Handle type="source" position={Position.Right} className="factor-handle" />

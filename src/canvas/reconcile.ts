@@ -84,3 +84,15 @@ export function overlayEdges(edges: LinkEdgeType[], o: Overlay): LinkEdgeType[] 
     return { ...e, className: dimmed ? 'dimmed' : undefined, hidden };
   });
 }
+
+/** Shows factors a peer is dragging where the peer's pointer has them, before the drop. */
+export function withRemoteDrags(
+  nodes: FactorNodeType[],
+  drags: ReadonlyMap<string, { x: number; y: number }>,
+): FactorNodeType[] {
+  if (drags.size === 0) return nodes;
+  return nodes.map((n) => {
+    const p = drags.get(n.id);
+    return p && !n.dragging ? { ...n, position: p } : n;
+  });
+}

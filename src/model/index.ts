@@ -9,3 +9,4 @@ export { readFactor, readLink, isPolarity, isStrength, type Warn } from './valid
 export * from './themes';
 export * from './loops';
 export * from './watch';
+export * from './tokens';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../helpers/relay';
-import { launchChromium } from './browser';
+import { launchChromium, userContext } from './browser';
 
 let relay: Relay;
 let browser: Browser;
@@ -38,8 +38,7 @@ async function drawLink(page: Page, from: string, to: string) {
 
 describe('the canvas', () => {
   it('creates, links, re-polarises, renames and undoes, and the map survives a reload', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 720 } });
-    context.setDefaultTimeout(10_000);
+    const context = await userContext(browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -85,8 +84,12 @@ describe('the canvas', () => {
 
   it('speaks English when the browser prefers it, and the switch changes language', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     await page.goto(`${relay.url}/m/e2elang${Date.now()}`);
+    // First visit: the name dialog, in English.
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Sam');
+    await page.getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => page.getByText('The map is empty').count()).toBe(1);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await expect.poll(() => page.getByText('La carte est vide').count()).toBe(1);

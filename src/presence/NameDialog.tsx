@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { USER_COLOURS, type LocalUser } from './identity';
+
+interface Props {
+  user: LocalUser | null;
+  onSave: (u: { name: string; color: string }) => void;
+  onCancel?: () => void;
+}
+
+/** First visit: how others will see you. Also opened from your avatar. */
+export function NameDialog({ user, onSave, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(user?.name ?? '');
+  const [color, setColor] = useState(user?.color || USER_COLOURS[0]!);
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="name-dialog-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave({ name: name.trim() || t('presence.anonymous'), color });
+        }}
+      >
+        <h2 id="name-dialog-title">{t('presence.whoAreYou')}</h2>
+        <label>
+          {t('presence.name')}
+          <input autoFocus value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <fieldset className="colours">
+          <legend>{t('presence.colour')}</legend>
+          {USER_COLOURS.map((c) => (
+            <button key={c} type="button" className="swatch" style={{ background: c }} aria-pressed={c === color}
+              aria-label={c} onClick={() => setColor(c)} />
+          ))}
+        </fieldset>
+        <div className="dialog-actions">
+          {onCancel && <button type="button" onClick={onCancel}>{t('presence.cancel')}</button>}
+          <button type="submit" className="primary">{t('presence.ok')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
