@@ -9,6 +9,7 @@ import { bindPresence } from '../presence/store';
 import { rememberMap } from '../sync';
 import { ErrorToast } from './ErrorToast';
 import { MapContext, useMapSession, useSnapshot } from './MapContext';
+import { MOUNTS } from './mounts';
 import { ShareDialog } from './ShareDialog';
 import { PanelButtons, SidePanel } from './SidePanel';
 import { SyncStatus } from './SyncStatus';
@@ -44,12 +45,14 @@ function MapScreen({ token }: { token: string | null }) {
     <div className="map-page">
       <Toolbar>
         <PanelButtons />
+        {MOUNTS.filter((m) => m.place === 'toolbar').map(({ id, component: C }) => <C key={id} />)}
         <button type="button" onClick={() => setSharing(true)} data-testid="share">{t('share.button')}</button>
         <SyncStatus />
         {user?.name && <PresenceList me={user} onEditMe={() => setEditingMe(true)} />}
       </Toolbar>
       <main className="map-main">
         <Canvas />
+        {MOUNTS.filter((m) => m.place === 'canvas').map(({ id, component: C }) => <C key={id} />)}
         <SidePanel />
       </main>
       <ErrorToast />

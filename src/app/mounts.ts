@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Components every map screen mounts beside the canvas: a feature's keyboard handler, its
+ * overlay layer writer, a file-drop zone, a toolbar button. Features append here; each
+ * renders null or its own small piece of UI. `place` says where it goes.
+ */
+export interface Mount {
+  id: string;
+  place: 'toolbar' | 'canvas';
+  component: ComponentType;
+}
+
+export const MOUNTS: Mount[] = [];
