@@ -128,10 +128,13 @@ function writeFields(m: Y.Map<unknown>, patch: StoryPatch): void {
   if (patch.tags !== undefined) writeTags(m, patch.tags);
 }
 
-/** Writes a story inside an open transaction (importers batch many). */
-export function putStory(doc: Y.Doc, s: NewStory): string {
+/**
+ * Writes a story inside an open transaction (importers batch many). An importer that has
+ * already checked its codes against the map passes codeChecked, sparing a scan per story.
+ */
+export function putStory(doc: Y.Doc, s: NewStory, opts: { codeChecked?: boolean } = {}): string {
   const code = cleanCode(s.code);
-  if (codeTaken(doc, code)) throw new ModelError('duplicate-code', `The code ${code} is already used`);
+  if (!opts.codeChecked && codeTaken(doc, code)) throw new ModelError('duplicate-code', `The code ${code} is already used`);
   const id = s.id ?? newId();
   if (!isStoryId(id)) throw new ModelError('bad-id', `Bad story id ${id}`);
   if (storiesOf(doc).has(id)) throw new ModelError('duplicate-id', `A story with id ${id} exists`);

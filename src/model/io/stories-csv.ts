@@ -259,11 +259,11 @@ export function importStoriesCsv(
   const updated: string[] = [];
   let skipped = 0;
   change(doc, () => {
-    for (const { line: _line, ...s } of parsed.stories) {
-      const existing = known.get(normalizeCode(s.code));
-      if (existing === undefined) added.push(putStory(doc, s));
+    for (const { line: _line, code, ...fields } of parsed.stories) {
+      const existing = known.get(normalizeCode(code));
+      if (existing === undefined) added.push(putStory(doc, { code, ...fields }, { codeChecked: true }));
       else if (policy === 'skip') skipped++;
-      else if (updateStory(doc, existing, s)) updated.push(existing);
+      else if (updateStory(doc, existing, fields)) updated.push(existing);
     }
   });
   return { ok: true, added, updated, skipped, warnings: parsed.warnings };
