@@ -1,5 +1,5 @@
 /** Loaded on demand (`await import('…/model/layout')`): it brings dagre with it. */
 export {
-  estimateFactorSize, layoutMap, type LayoutFactor, type LayoutLink, type LayoutOptions, type Position, type Size,
+  DAGRE_MAX_FACTORS, DAGRE_MAX_LINKS, estimateFactorSize, layoutMap, type LayoutFactor, type LayoutLink, type LayoutOptions, type Position, type Size,
 } from './layout';
 export { tidyUp } from './tidy';
