@@ -10,3 +10,11 @@ export * from './themes';
 export * from './loops';
 export * from './watch';
 export * from './tokens';
+// Workshop parts; exported here so that importing the model registers the hooks that drop
+// citations and view factors with a removed story, factor or link.
+export * from './icons';
+export * from './stories';
+export * from './citations';
+export * from './views';
+export * from './votes';
+export * from './groups';
