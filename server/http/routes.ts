@@ -3,6 +3,7 @@ import { metaOf } from '../../src/model';
 import type { Logger } from '../log';
 import type { Rooms } from '../relay/rooms';
 import { hashToken, newMapId, newToken } from '../store/secrets';
+import { registerAnalysisRoute } from './analysis-route';
 import { BodyTooLarge, readBody } from './body';
 import { isMapBodyError, parseMapBody } from './map-body';
 import { denied, Router, sendJson } from './router';
@@ -58,6 +59,8 @@ export function createRoutes(rooms: Rooms, log: Logger): Router {
     if (!r.ok) return denied(res, r.reason);
     return sendJson(res, 200, r.value);
   });
+
+  registerAnalysisRoute(router, rooms);
 
   return router;
 }
