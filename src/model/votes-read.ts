@@ -78,9 +78,16 @@ export function isVoteTarget(v: unknown): v is VoteTarget {
     && typeof id === 'string' && id !== '' && id.length <= MAX_LOOP_ID_CHARS;
 }
 
-/** A dot counts only on a factor the map still has; loop ids are opaque here, so they count. */
+/**
+ * A dot counts only on a factor the map still has, or on a loop whose factors it still has (a
+ * loop id is its factor ids joined by '>', see docs/schema.md). Whether the loop's links are
+ * all still there is for the analysis to say; the UI shows results against the loops it finds.
+ */
 export function targetLive(doc: Y.Doc, t: VoteTarget): boolean {
-  return t.kind === 'loop' || factorsOf(doc).get(t.id) instanceof Y.Map;
+  const has = (id: string) => factorsOf(doc).get(id) instanceof Y.Map;
+  if (t.kind === 'factor') return has(t.id);
+  const parts = t.id.split('>');
+  return parts.length >= 2 && parts.every(has);
 }
 
 /** The round's dots per person, 0 when malformed. */

@@ -89,7 +89,7 @@ export function placeDot(doc: Y.Doc, roundId: string, voterId: string, target: V
   if (!isVoteTarget(target)) throw new ModelError('bad-target', 'Dots go on a factor or a loop');
   return change(doc, () => {
     const m = openRoundMap(doc, roundId);
-    if (!targetLive(doc, target)) throw new ModelError('bad-target', 'This factor no longer exists');
+    if (!targetLive(doc, target)) throw new ModelError('bad-target', 'This factor or loop is not in the map');
     const dots = dotsMap(m);
     const limit = limitOf(m);
     for (let slot = 0; slot < limit; slot++) {

@@ -33,13 +33,13 @@ describe('dot voting', () => {
     placeDot(doc, round, 'ana', { kind: 'factor', id: land });
     placeDot(doc, round, 'ana', { kind: 'factor', id: water });
     placeDot(doc, round, 'ben', { kind: 'factor', id: water });
-    placeDot(doc, round, 'ben', { kind: 'loop', id: 'loop-7' });
+    placeDot(doc, round, 'ben', { kind: 'loop', id: 'land>water' });
     expect(readRounds(doc, quiet)).toEqual([{
       id: round, title: 'Priorités', dotsPerPerson: 3, status: 'open', openedBy: 'fac', createdAt: 1000,
     }]);
     const r = results(doc, round, quiet);
     expect(r?.counts[0]).toEqual({ target: { kind: 'factor', id: water }, count: 2 });
-    expect(counts(r)).toEqual({ 'factor:water': 2, 'factor:land': 1, 'loop:loop-7': 1 });
+    expect(counts(r)).toEqual({ 'factor:water': 2, 'factor:land': 1, 'loop:land>water': 1 });
     expect(r).toMatchObject({ voters: 2, dots: 4, closed: false, fromSnapshot: false });
   });
 
@@ -51,7 +51,7 @@ describe('dot voting', () => {
     expect(() => placeDot(doc, round, 'ana', { kind: 'factor', id: water })).toThrow(/No dots left/);
     expect(removeDot(doc, round, 'ana', { kind: 'factor', id: water })).toBe(true);
     expect(dotsLeft(doc, round, 'ana')).toBe(1);
-    placeDot(doc, round, 'ana', { kind: 'loop', id: 'l' });
+    placeDot(doc, round, 'ana', { kind: 'loop', id: 'land>water' });
     expect(dotsOf(doc, round, 'ana').map((d) => d.target.kind).sort()).toEqual(['factor', 'loop']);
     expect(removeDot(doc, round, 'ana', { kind: 'factor', id: 'land' })).toBe(false);
   });
@@ -75,11 +75,11 @@ describe('dot voting', () => {
     placeDot(one, round, 'ana', { kind: 'factor', id: 'water' });
     placeDot(two, round, 'ben', { kind: 'factor', id: 'water' });
     placeDot(two, round, 'ben', { kind: 'factor', id: 'land' });
-    placeDot(two, round, 'ben', { kind: 'loop', id: 'l1' });
+    placeDot(two, round, 'ben', { kind: 'loop', id: 'land>water' });
     placeDot(three, round, 'chloe', { kind: 'factor', id: 'land' });
     placeDot(three, round, 'chloe', { kind: 'factor', id: 'land' });
     syncAll([one, two, three]);
-    const expected = { 'factor:water': 3, 'factor:land': 3, 'loop:l1': 1 };
+    const expected = { 'factor:water': 3, 'factor:land': 3, 'loop:land>water': 1 };
     for (const d of [one, two, three]) {
       expect(counts(results(d, round, quiet))).toEqual(expected);
       expect(results(d, round, quiet)?.voters).toBe(3);
@@ -105,12 +105,14 @@ describe('dot voting', () => {
     expect(counts(results(one, round, quiet))).toEqual({ 'factor:water': 1, 'factor:land': 1 });
   });
 
-  it('dots on a removed factor stop counting and are given back to the voter', () => {
-    const { doc, water, land, round } = setup(1);
+  it('dots on a removed factor, or on a loop through it, stop counting and are given back', () => {
+    const { doc, water, land, round } = setup(2);
     placeDot(doc, round, 'ana', { kind: 'factor', id: water });
+    placeDot(doc, round, 'ana', { kind: 'loop', id: 'land>water' });
     removeFactors(doc, [water]);
     expect(results(doc, round, quiet)?.counts).toEqual([]);
-    expect(dotsLeft(doc, round, 'ana')).toBe(1);
+    expect(dotsLeft(doc, round, 'ana')).toBe(2);
+    expect(() => placeDot(doc, round, 'ana', { kind: 'loop', id: 'land>water' })).toThrow(ModelError);
     expect(placeDot(doc, round, 'ana', { kind: 'factor', id: land })).toBe(0);
     expect(counts(results(doc, round, quiet))).toEqual({ 'factor:land': 1 });
   });
