@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * The side panels, each a feature of its own (src/features/<name>/). A panel loads when first
@@ -9,7 +9,10 @@ import type { ComponentType, LazyExoticComponent } from 'react';
  */
 export interface PanelDef {
   id: string;
-  /** i18n key of the button and panel title. */
+  /**
+   * i18n key of the button and panel title. It must live in the core bundles (src/i18n, under
+   * `panels.`): the feature's own strings arrive only when its panel is first opened.
+   */
   labelKey: string;
   /** Shown to view-link users too. */
   forViewers: boolean;
@@ -18,4 +21,9 @@ export interface PanelDef {
   component: LazyExoticComponent<ComponentType>;
 }
 
-export const PANELS: PanelDef[] = [];
+export const PANELS: PanelDef[] = [
+  { id: 'inspector', labelKey: 'panels.inspector', forViewers: true, key: 'i', component: lazy(() => import('../features/inspector/InspectorPanel')) },
+  { id: 'workshop-views', labelKey: 'workshop.views.title', forViewers: true, key: 'v', component: lazy(() => import('../features/workshop/views/ViewsPanel')) },
+  { id: 'workshop-voting', labelKey: 'workshop.voting.title', forViewers: true, key: 'd', component: lazy(() => import('../features/workshop/voting/VotingPanel')) },
+  { id: 'workshop-groups', labelKey: 'workshop.groups.title', forViewers: true, key: 'g', component: lazy(() => import('../features/workshop/groups/GroupsPanel')) },
+];

@@ -37,6 +37,18 @@ export const en: Messages = {
     minimap: 'Overview',
     readOnly: 'Read only',
   },
+  panels: {
+    inspector: 'Details',
+    loops: 'Loops',
+    keyFactors: 'Key factors',
+    focus: 'Focus and paths',
+    themes: 'Themes',
+    views: 'Views',
+    voting: 'Voting',
+    groups: 'Action groups',
+    stories: 'Stories',
+    export: 'Export',
+  },
   polarity: {
     '+': 'Same direction (+)',
     '-': 'Opposite direction (−)',

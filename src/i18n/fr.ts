@@ -36,6 +36,18 @@ export const fr = {
     minimap: 'Vue d’ensemble',
     readOnly: 'Lecture seule',
   },
+  panels: {
+    inspector: 'Détails',
+    loops: 'Boucles',
+    keyFactors: 'Facteurs clés',
+    focus: 'Focus et chemins',
+    themes: 'Thèmes',
+    views: 'Vues',
+    voting: 'Vote',
+    groups: 'Groupes d’action',
+    stories: 'Récits',
+    export: 'Exporter',
+  },
   polarity: {
     '+': 'Même sens (+)',
     '-': 'Sens opposé (−)',

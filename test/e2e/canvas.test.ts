@@ -7,7 +7,7 @@ let relay: Relay;
 let browser: Browser;
 
 beforeAll(async () => {
-  relay = await startRelay();
+  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -73,6 +73,21 @@ describe('the canvas', () => {
     await expect.poll(() => marker.getAttribute('data-polarity')).toBe('-');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => marker.getAttribute('data-polarity')).toBe('?');
+
+    // The inspector sets strength and delay on the selected link.
+    const onPath = await page.locator('.react-flow__edge-interaction').first().evaluate((el) => {
+      const path = el as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() * 0.3);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+    await page.mouse.click(onPath.x, onPath.y);
+    await page.keyboard.press('i');
+    await page.getByTestId('link-strength').selectOption('3');
+    await page.getByLabel('L’effet arrive avec un délai').check();
+    await expect.poll(() => page.locator('.link-delay').count()).toBe(2);
+    const width = await page.locator('.react-flow__edge-path').first().evaluate((e) => getComputedStyle(e).strokeWidth);
+    expect(parseFloat(width)).toBeGreaterThan(4);
 
     await page.reload();
     await expect.poll(() => factors(page).count()).toBe(2);
