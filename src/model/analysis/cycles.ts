@@ -17,82 +17,114 @@ export type Adjacency = readonly (readonly number[])[];
 /**
  * Johnson's outer loop: cycles whose least vertex is s lie in the strongly connected part of
  * the vertices >= s that contains s, i.e. the vertices >= s that s reaches and that reach s.
- * Returns one marker array per call, reused; mark[v] === s + 1 means v is in it.
+ * With a length bound, only the vertices whose distance from s plus distance back to s is
+ * within it. Arrays are reused: mark[v] === s + 1 means v is in the part, back[v] is then the
+ * number of links from v back to s, and members lists the part, s first.
  */
 export class StartComponents {
   private readonly fwd: Int32Array;
-  private readonly bwd: Int32Array;
+  private readonly ahead: Int32Array;
   private readonly queue: Int32Array;
   readonly mark: Int32Array;
+  readonly back: Int32Array;
+  readonly members: Int32Array;
 
   constructor(private readonly out: Adjacency, private readonly into: Adjacency) {
     const n = out.length;
     this.fwd = new Int32Array(n);
-    this.bwd = new Int32Array(n);
+    this.ahead = new Int32Array(n);
     this.queue = new Int32Array(n);
     this.mark = new Int32Array(n);
+    this.back = new Int32Array(n);
+    this.members = new Int32Array(n);
   }
 
-  /** Marks the component of s and returns its size (1 when s is on no cycle). */
-  of(s: number): number {
+  /** Marks the part for s and returns its size (1 when s is on no cycle within the bound). */
+  of(s: number, maxLength = Infinity): number {
     const stamp = s + 1;
-    this.flood(s, this.out, this.fwd, stamp);
-    this.flood(s, this.into, this.bwd, stamp);
+    const { fwd, ahead, queue, mark, back, members } = this;
+    let tail = 0;
+    queue[tail++] = s;
+    fwd[s] = stamp;
+    ahead[s] = 0;
+    for (let head = 0; head < tail; head++) {
+      const v = queue[head] as number;
+      // A vertex maxLength links ahead cannot get back to s in time.
+      if ((ahead[v] as number) + 1 >= maxLength) continue;
+      const targets = this.out[v] as readonly number[];
+      for (let j = 0; j < targets.length; j++) {
+        const w = targets[j] as number;
+        if (w > s && fwd[w] !== stamp) {
+          fwd[w] = stamp;
+          ahead[w] = (ahead[v] as number) + 1;
+          queue[tail++] = w;
+        }
+      }
+    }
+    // Breadth-first backwards from s over what s reaches: distances come with membership.
     let size = 0;
-    for (let v = s; v < this.out.length; v++) {
-      if (this.fwd[v] === stamp && this.bwd[v] === stamp) {
-        this.mark[v] = stamp;
-        size++;
+    members[size++] = s;
+    mark[s] = stamp;
+    back[s] = 0;
+    for (let head = 0; head < size; head++) {
+      const v = members[head] as number;
+      const sources = this.into[v] as readonly number[];
+      for (let j = 0; j < sources.length; j++) {
+        const u = sources[j] as number;
+        if (u <= s || fwd[u] !== stamp || mark[u] === stamp) continue;
+        const d = (back[v] as number) + 1;
+        if ((ahead[u] as number) + d > maxLength) continue;
+        mark[u] = stamp;
+        back[u] = d;
+        members[size++] = u;
       }
     }
     return size;
   }
-
-  private flood(s: number, adj: Adjacency, seen: Int32Array, stamp: number): void {
-    let head = 0;
-    let tail = 0;
-    this.queue[tail++] = s;
-    seen[s] = stamp;
-    while (head < tail) {
-      const v = this.queue[head++] as number;
-      for (const w of adj[v] ?? []) {
-        if (w > s && seen[w] !== stamp) {
-          seen[w] = stamp;
-          this.queue[tail++] = w;
-        }
-      }
-    }
-  }
 }
 
-/** Called with the cycle's vertices, least first (an array reused: copy it); false stops the search. */
-export type OnCycle = (cycle: readonly number[]) => boolean;
+/**
+ * Called with a cycle's vertices, least first (an array reused: copy it). Returns the length
+ * bound from then on, which may only shrink; below 2 stops the search.
+ */
+export type OnCycle = (cycle: readonly number[]) => number;
 
 /**
- * Calls onCycle for every elementary cycle of at most maxLength vertices, each once, starting
- * from its least vertex. Returns false when onCycle stopped it.
+ * Calls onCycle for every elementary cycle within the length bound, each once, starting from
+ * its least vertex. Returns false when onCycle stopped it.
+ *
+ * The bound may shrink as the search goes (to keep only the shortest cycles): every lock set
+ * under a larger bound is only more permissive than the smaller bound needs, so no cycle
+ * within the final bound is missed; the explicit checks keep longer ones out.
  */
 export function boundedCycles(out: Adjacency, into: Adjacency, maxLength: number, onCycle: OnCycle): boolean {
   const n = out.length;
-  const L = maxLength;
+  let L = maxLength;
   if (L < 2) return true;
   const comps = new StartComponents(out, into);
   const lock = new Int32Array(n);
   const onPath = new Uint8Array(n);
-  const blocked: (Set<number> | undefined)[] = new Array(n);
+  // blocked[w]: vertices that failed while w was locked, relaxed when w is. Entries are never
+  // removed during one start, so a vertex registers with its targets once (registered[v]).
+  const blocked: number[][] = Array.from({ length: n }, () => []);
+  const blockedStamp = new Int32Array(n);
+  const registered = new Int32Array(n);
   const path: number[] = [];
   const next: number[] = [];
   const blen: number[] = [];
   const relax: number[] = [];
 
   for (let s = 0; s < n; s++) {
-    if (comps.of(s) < 2) continue;
+    const size = comps.of(s, L);
+    if (size < 2) continue;
     const stamp = s + 1;
     const inComp = comps.mark;
-    for (let v = s; v < n; v++) {
-      if (inComp[v] !== stamp) continue;
-      lock[v] = L;
-      blocked[v]?.clear();
+    const back = comps.back;
+    // A vertex d links away from s can close a cycle only from a prefix of at most L - d
+    // vertices: its lock starts there, which spares walking away from s and back.
+    for (let k = 0; k < size; k++) {
+      const v = comps.members[k] as number;
+      lock[v] = L - (back[v] as number) + 1;
     }
     lock[s] = 0;
     path.push(s);
@@ -111,12 +143,14 @@ export function boundedCycles(out: Adjacency, into: Adjacency, maxLength: number
         if (inComp[w] !== stamp) continue;
         if (w === s) {
           blen[depth] = 1;
-          if (!onCycle(path)) {
+          if (path.length > L) continue;
+          L = Math.min(L, onCycle(path));
+          if (L < 2) {
             for (const u of path) onPath[u] = 0;
             path.length = next.length = blen.length = 0;
             return false;
           }
-        } else if (path.length < (lock[w] as number)) {
+        } else if (path.length < (lock[w] as number) && path.length + (back[w] as number) <= L) {
           next[depth] = i;
           lock[w] = path.length;
           onPath[w] = 1;
@@ -143,15 +177,24 @@ export function boundedCycles(out: Adjacency, into: Adjacency, maxLength: number
           const d = relax.pop() as number;
           if ((lock[u] as number) < L - d + 1) {
             lock[u] = L - d + 1;
-            for (const w of blocked[u] ?? []) if (!onPath[w]) relax.push(d + 1, w);
+            if (blockedStamp[u] !== stamp) continue;
+            const waiting = blocked[u] as number[];
+            for (let j = 0; j < waiting.length; j++) {
+              const w = waiting[j] as number;
+              if (!onPath[w]) relax.push(d + 1, w);
+            }
           }
         }
-      } else {
+      } else if (registered[v] !== stamp) {
+        registered[v] = stamp;
         for (const w of targets) {
           if (inComp[w] !== stamp) continue;
-          let b = blocked[w];
-          if (!b) blocked[w] = b = new Set();
-          b.add(v);
+          const waiting = blocked[w] as number[];
+          if (blockedStamp[w] !== stamp) {
+            blockedStamp[w] = stamp;
+            waiting.length = 0;
+          }
+          waiting.push(v);
         }
       }
     }

@@ -1,7 +1,7 @@
 import type { Polarity } from '../schema';
 import { boundedCycles, hasCycleLongerThan } from './cycles';
 import { indexGraph, linkBetween, type AnalysisInput, type IndexedGraph } from './graph';
-import { checkCount, keepShortest, type Found } from './shortest';
+import { checkCount, ShortestFirst } from './shortest';
 
 export type LoopKind = 'reinforcing' | 'balancing' | 'unknown';
 
@@ -56,18 +56,22 @@ export function canonicalLoopId(factorIds: readonly string[]): string {
   return [...factorIds.slice(least), ...factorIds.slice(0, least)].join('>');
 }
 
-function collect(g: IndexedGraph, maxLength: number, cap: number): Found<number[]> {
-  const items: number[][] = [];
-  let more = false;
-  boundedCycles(g.out, g.into, maxLength, (cycle) => {
-    if (items.length === cap) {
-      more = true;
-      return false;
-    }
-    items.push([...cycle]);
-    return true;
-  });
-  return { items, more };
+/**
+ * A search whose bound starts far above the length at which loops pass maxCount wades through
+ * long loops before the bound comes down (on a 300-factor map: 45 ms from 20, 13 ms from 12).
+ * So the start bound climbs: a run that had to drop loops has the shortest maxCount, since
+ * every loop it never saw is longer than its start; one that did not drop any is complete up
+ * to its start, and the next start is tried.
+ */
+const FIRST_START = 8;
+const START_STEP = 4;
+
+function shortestCycles(g: IndexedGraph, maxLength: number, maxCount: number): ShortestFirst<number[]> {
+  for (let start = Math.min(FIRST_START, maxLength); ; start = Math.min(start + START_STEP, maxLength)) {
+    const keep = new ShortestFirst<number[]>(start, maxCount);
+    boundedCycles(g.out, g.into, start, (cycle) => keep.add([...cycle], cycle.length));
+    if (keep.truncated || start === maxLength) return keep;
+  }
 }
 
 function toLoop(g: IndexedGraph, cycle: readonly number[]): Loop {
@@ -91,8 +95,8 @@ export function findLoops(input: AnalysisInput | IndexedGraph, opts: LoopSearchO
   const maxLength = checkCount(opts.maxLength ?? DEFAULT_MAX_LOOP_LENGTH, 'maxLength', 2);
   const maxCount = checkCount(opts.maxCount ?? DEFAULT_MAX_LOOPS, 'maxCount', 1);
   const budget = checkCount(opts.longerLoopBudget ?? DEFAULT_LONGER_LOOP_BUDGET, 'longerLoopBudget', 0);
-  const found = keepShortest((len, cap) => collect(g, len, cap), (c) => c.length, 1, maxLength, maxCount);
-  const loops = found.items.map((c) => toLoop(g, c)).sort(byLengthThenId);
-  const truncated = found.more || hasCycleLongerThan(g.out, g.into, maxLength, budget) !== false;
+  const found = shortestCycles(g, maxLength, maxCount);
+  const loops = found.items().map((c) => toLoop(g, c)).sort(byLengthThenId);
+  const truncated = found.truncated || hasCycleLongerThan(g.out, g.into, maxLength, budget) !== false;
   return { loops, truncated };
 }

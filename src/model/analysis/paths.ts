@@ -1,5 +1,5 @@
 import { indexGraph, linkBetween, type AnalysisInput, type IndexedGraph } from './graph';
-import { checkCount, keepShortest, type Found } from './shortest';
+import { checkCount, ShortestFirst } from './shortest';
 
 /** A causal chain: factors in order, links[i] going from factors[i] to factors[i + 1]. */
 export interface Path {
@@ -62,9 +62,8 @@ class PathSearch {
    * the bound. Where the bound alone stops it, checks once whether the chain could go on to
    * `to` without revisiting a factor: the first prefix of any longer path is met this way.
    */
-  collect(maxLength: number, cap: number, checkLonger: boolean): Found<number[]> {
+  collect(keep: ShortestFirst<number[]>): void {
     const { g, to, dist, onPath } = this;
-    const items: number[][] = [];
     const path = [this.from];
     const next = [0];
     onPath[this.from] = 1;
@@ -78,19 +77,19 @@ class PathSearch {
         const w = targets[i++] as number;
         if (onPath[w] || dist[w] === -1) continue;
         if (w === to) {
-          if (items.length === cap) {
+          if (path.length > keep.bound) continue;
+          if (keep.add([...path, to], path.length) < 1) {
             for (const u of path) onPath[u] = 0;
-            return { items, more: true };
+            return;
           }
-          items.push([...path, to]);
-        } else if (path.length + (dist[w] as number) <= maxLength) {
+        } else if (path.length + (dist[w] as number) <= keep.bound) {
           next[depth] = i;
           onPath[w] = 1;
           path.push(w);
           next.push(0);
           pushed = true;
           break;
-        } else if (checkLonger && this.longer === false) {
+        } else if (this.longer === false) {
           this.longer = this.reachesAvoidingPath(w);
         }
       }
@@ -99,7 +98,6 @@ class PathSearch {
       next.pop();
       onPath[v] = 0;
     }
-    return { items, more: false };
   }
 
   private reachesAvoidingPath(start: number): boolean | 'maybe' {
@@ -144,15 +142,13 @@ export function pathsBetween(
   const to = g.indexOf.get(toId);
   if (from === undefined || to === undefined || from === to) return { paths: [], truncated: false };
   const search = new PathSearch(g, from, to, budget);
-  const found = keepShortest(
-    (len, cap) => search.collect(len, cap, len === maxLength),
-    (p) => p.length - 1, 0, maxLength, maxCount,
-  );
-  const paths = found.items
+  const keep = new ShortestFirst<number[]>(maxLength, maxCount);
+  search.collect(keep);
+  const paths = keep.items()
     .map((p) => ({
       factors: p.map((v) => g.ids[v] as string),
       links: p.slice(1).map((w, i) => linkBetween(g, p[i] as number, w).id),
     }))
     .sort((a, b) => a.links.length - b.links.length || compareIds(a.factors, b.factors));
-  return { paths, truncated: found.more || search.longer !== false };
+  return { paths, truncated: keep.truncated || search.longer !== false };
 }

@@ -1,39 +1,41 @@
-/** What a bounded enumeration returns: items found, and whether it stopped at its cap. */
-export interface Found<T> {
-  items: T[];
-  more: boolean;
-}
-
-/** Enumerates items of at most maxLength, stopping after cap of them (more: true if others remain). */
-export type Collect<T> = (maxLength: number, cap: number) => Found<T>;
-
 /**
- * When more than maxCount items exist, keeps the shortest: every item up to the longest
- * length that fits, then some of the next length. That length is found by bisection, each
- * probe stopping after maxCount + 1 items, so a dense map costs a few bounded searches rather
- * than an enumeration that would never end. Items of length minLength or less must not exist.
+ * Keeps the shortest items of a bounded enumeration when there are more than maxCount: every
+ * item up to some length, then some of the next length, maxCount in all. The enumeration asks
+ * add() for its length bound after each item: once more than maxCount items are known up to
+ * the bound, items of that length can only be a partial fill, so the bound drops and the
+ * search stops looking for them. One search, however dense the map, instead of an enumeration
+ * that would never end.
  */
-export function keepShortest<T>(
-  collect: Collect<T>, lengthOf: (item: T) => number, minLength: number, maxLength: number, maxCount: number,
-): Found<T> {
-  const all = collect(maxLength, maxCount);
-  if (!all.more) return all;
-  let fits: Found<T> = { items: [], more: false };
-  let lo = minLength;
-  let hi = maxLength;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    const probe = collect(mid, maxCount);
-    if (probe.more) hi = mid;
-    else {
-      lo = mid;
-      fits = probe;
+export class ShortestFirst<T> {
+  private readonly byLength: T[][] = [];
+  private fill: T[] = [];
+  /** Items kept of length <= bound, all of them so far. */
+  private complete = 0;
+  /** Whether items were left out. */
+  truncated = false;
+
+  constructor(public bound: number, private readonly maxCount: number) {}
+
+  /** Adds an item of length <= bound; returns the bound from now on. */
+  add(item: T, length: number): number {
+    (this.byLength[length] ??= []).push(item);
+    this.complete++;
+    while (this.complete > this.maxCount) {
+      this.fill = this.byLength[this.bound] ?? [];
+      this.byLength[this.bound] = [];
+      this.complete -= this.fill.length;
+      this.bound--;
+      this.truncated = true;
     }
+    const room = this.maxCount - this.complete;
+    if (this.fill.length > room) this.fill.length = room;
+    return this.bound;
   }
-  // Of the maxCount items this finds, at most fits.items.length are shorter than hi.
-  const atHi = hi === maxLength ? all : collect(hi, maxCount);
-  const next = atHi.items.filter((item) => lengthOf(item) === hi);
-  return { items: [...fits.items, ...next.slice(0, maxCount - fits.items.length)], more: true };
+
+  /** The items kept, shortest first (in the order found within a length). */
+  items(): T[] {
+    return [...this.byLength.flat(), ...this.fill.slice(0, this.maxCount - this.complete)];
+  }
 }
 
 export function checkCount(value: number, name: string, min: number): number {

@@ -170,7 +170,7 @@ describe('loop search bounds on a dense map', () => {
 });
 
 describe('bounded search against brute force on random maps', () => {
-  it('lists exactly the loops up to maxLength, and flags longer ones', () => {
+  it('lists exactly the loops up to maxLength or the shortest maxCount, and flags the rest', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     for (let t = 0; t < 60; t++) {
@@ -187,6 +187,14 @@ describe('bounded search against brute force on random maps', () => {
         const within = [...all].filter(([, e]) => e.length <= maxLength);
         expect(new Map(loops.map((l) => [l.id, { length: l.factors.length, kind: l.kind }]))).toEqual(new Map(within));
         expect(truncated).toBe(within.length < all.size);
+      }
+      for (const maxCount of [1, 5, 20]) {
+        const { loops, truncated } = findLoops(input, { maxCount });
+        const lengths = [...all.values()].map((e) => e.length).sort((a, b) => a - b);
+        // The shortest maxCount loops: all of them up to some length, then some of the next.
+        expect(loops.map((l) => l.factors.length)).toEqual(lengths.slice(0, maxCount));
+        for (const l of loops) expect(all.get(l.id)).toEqual({ length: l.factors.length, kind: l.kind });
+        expect(truncated).toBe(all.size > maxCount);
       }
     }
   });
