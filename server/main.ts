@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { startBanner } from './lan';
 import { createLogger, describeError } from './log';
 import { SqliteMapStore } from './store/sqlite-store';
+import { readUpstreamConfig, startForwarding, UpstreamConfigError, type Forwarding } from './upstream';
 
 /**
  * `npm start`: the built app and the relay on one port.
@@ -11,6 +12,7 @@ import { SqliteMapStore } from './store/sqlite-store';
  *   HOST      (default 0.0.0.0: reachable from the workshop's network)
  *   DATA_DIR  (default ./data: the SQLite file with every map)
  *   DIST_DIR  (default <repo>/dist: the built app)
+ *   UPSTREAM_MAPS, UPSTREAM_URL  (optional: maps carried to another relay, see server/upstream)
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.PORT ?? 8080);
@@ -19,6 +21,17 @@ const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 const DIST_DIR = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
 
 const log = createLogger();
+
+let upstream: ReturnType<typeof readUpstreamConfig>;
+try {
+  upstream = readUpstreamConfig(process.env);
+} catch (e) {
+  if (!(e instanceof UpstreamConfigError)) throw e;
+  // A facilitator who thinks the map is carried home must not find out at home that it was not.
+  console.error(e.message);
+  process.exit(1);
+}
+let forwarding: Forwarding | null = null;
 
 process.on('uncaughtException', (e) => {
   // A bug must not take every workshop down; the log shows it (without content) to be fixed.
@@ -39,6 +52,12 @@ app.server.listen(PORT, HOST, () => {
   const port = typeof address === 'object' && address ? address.port : PORT;
   // Machine-readable first line: test/helpers/relay.ts waits for it.
   log.info(`TRAME_RELAY_READY port=${port}`);
+  startForwarding(app.rooms, upstream, log)
+    .then((f) => {
+      if (stopping) void f.stop();
+      else forwarding = f;
+    })
+    .catch((e: unknown) => log.warn('upstream', describeError(e)));
   startBanner(HOST, port)
     .then((banner) => log.info(banner))
     .catch(() => undefined);
@@ -48,7 +67,8 @@ let stopping = false;
 function stop(): void {
   if (stopping) return;
   stopping = true;
-  app.close().then(
+  // Forwarders first: what they received from upstream is stored before the rooms close.
+  (forwarding?.stop() ?? Promise.resolve()).then(() => app.close()).then(
     () => process.exit(0),
     () => process.exit(1),
   );
