@@ -1,13 +1,13 @@
-import type * as Y from 'yjs';
-import { change, factorsOf, linksOf, metaOf } from '../doc';
+import * as Y from 'yjs';
+import { change, factorsOf, linksOf, metaOf, type LinksMap } from '../doc';
 import { newId } from '../ids';
-import { putFactor, putLink, setFactorField } from '../ops';
+import { putFactor, setFactorField } from '../ops';
 import { readSnapshot } from '../reader';
-import { SCHEMA_VERSION, type Factor } from '../schema';
+import { MAX_NOTES_CHARS, SCHEMA_VERSION, type Factor } from '../schema';
 import { ensureTheme } from '../themes';
 import { ioIssue, type IoIssue } from './issues';
 import { jsonSections, type SectionImportContext } from './json-sections';
-import { isKeepableId, type ParsedFactor, type ParsedMap } from './parsed';
+import { isKeepableId, type ParsedFactor, type ParsedLink, type ParsedMap } from './parsed';
 
 export interface Position {
   readonly x: number;
@@ -118,6 +118,22 @@ function placeNew(
 }
 
 /**
+ * Writes a link as putLink does, without its checks: they were all made above (both ends
+ * exist, not a self-link, not a duplicate, polarity and strength valid), and putLink's
+ * duplicate search scans every link, which made a 1,000-link import quadratic.
+ */
+function writeLink(links: LinksMap, id: string, source: string, target: string, pl: ParsedLink): void {
+  const m = new Y.Map<unknown>();
+  m.set('source', source);
+  m.set('target', target);
+  m.set('polarity', pl.polarity);
+  if (pl.strength !== undefined) m.set('strength', pl.strength);
+  if (pl.delay) m.set('delay', true);
+  if (pl.notes) m.set('notes', pl.notes.slice(0, MAX_NOTES_CHARS));
+  links.set(id, m);
+}
+
+/**
  * Writes a parsed map into a document as ONE transaction (one undo step, one update on the
  * wire). Everything that could fail is decided before the transaction starts, so a refused
  * import leaves the document exactly as it was.
@@ -160,7 +176,7 @@ export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOpti
   }
 
   const pairs = new Set(snap.links.map((l) => `${l.source}\u0000${l.target}`));
-  const newLinks: { id: string; source: string; target: string; pl: ParsedMap['links'][number] }[] = [];
+  const newLinks: { id: string; source: string; target: string; pl: ParsedLink }[] = [];
   let skippedLinks = 0;
   for (const pl of parsed.links) {
     const source = idMap.get(pl.source);
@@ -196,9 +212,7 @@ export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOpti
     for (const f of fillIns) {
       setFactorField(doc, f.id, f.field, f.field === 'theme' && parsed.themeIsName ? ensureTheme(doc, f.value) : f.value);
     }
-    for (const { id, source, target, pl } of newLinks) {
-      putLink(doc, { id, source, target, polarity: pl.polarity, strength: pl.strength, delay: pl.delay, notes: pl.notes });
-    }
+    for (const { id, source, target, pl } of newLinks) writeLink(links, id, source, target, pl);
     for (const [name, section] of jsonSections()) {
       if (name in parsed.sections) section.import(doc, parsed.sections[name], sectionCtx);
     }
