@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Chromium and the relay share two cores with the test runner: give polls room.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],
