@@ -8,8 +8,9 @@
  * not correct under a length bound either: a vertex that found no cycle within the remaining
  * budget may close one when reached by a shorter path. So this is the bounded variant of
  * Gupta & Suzumura ("Finding All Bounded-Length Simple Cycles in a Directed Graph", 2021), as
- * networkx implements it in simple_cycles(length_bound): each vertex holds a lock, the
- * longest path prefix it may be entered with, raised when a cycle is found through it.
+ * networkx implements it in simple_cycles(length_bound): each vertex holds a lock (it may be
+ * entered only from a shorter path prefix), raised when a cycle is found through it. Two
+ * additions: locks start from distances back to the start, and the bound may shrink.
  */
 
 export type Adjacency = readonly (readonly number[])[];

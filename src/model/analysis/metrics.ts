@@ -26,6 +26,8 @@ export interface FactorMetrics {
  * judgement of one link, not a distance.
  */
 function betweenness(g: IndexedGraph): Float64Array {
+  // Nothing lies between two factors of a map of two; graphology refuses an empty graph.
+  if (g.ids.length < 3) return new Float64Array(g.ids.length);
   const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   g.ids.forEach((id) => graph.addNode(id));
   g.out.forEach((targets, v) => {

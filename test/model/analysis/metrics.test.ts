@@ -66,6 +66,13 @@ describe('analyse', () => {
       .toEqual(['betweenness', 'id', 'inDegree', 'label', 'loopCount', 'outDegree']);
   });
 
+  it('an empty map, or one factor alone, has no loops and nothing in between', () => {
+    expect(analyse({ factors: [], links: [] })).toEqual({ loops: [], loopsTruncated: false, factors: [] });
+    expect(analyse({ factors: [{ id: 'a', label: 'A' }], links: [] }).factors).toEqual([
+      { id: 'a', label: 'A', inDegree: 0, outDegree: 0, betweenness: 0, loopCount: 0 },
+    ]);
+  });
+
   it('takes a snapshot read from a document', () => {
     const doc = createMapDoc();
     const a = addFactor(doc, { label: 'Sécheresse', x: 0, y: 0 });
