@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { createMapDoc, MAX_LABEL_CHARS } from '../../src/model';
+import { isMapFileJson, parseMapFileCsv, parseMapFileJson } from './export-routes';
 
 /**
  * Turns the body of POST /api/maps into the new map's first document.
@@ -17,6 +18,10 @@ export interface MapBodyError {
   readonly message: string;
   readonly field?: string;
   readonly line?: number;
+  /** A refused map file: the io code and params the app translates (src/model/io/messages.ts), and every problem found. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly issues?: readonly unknown[];
 }
 
 export type MapBodyParser = (body: Buffer, contentType: string) => Y.Doc | MapBodyError;
@@ -25,14 +30,16 @@ export function isMapBodyError(x: Y.Doc | MapBodyError): x is MapBodyError {
   return 'error' in x && typeof (x as MapBodyError).error === 'string';
 }
 
-/** `{ "title"?: string }`. A parser for a whole map in JSON would check for its own keys. */
+/** `{ "title"?: string }`, or a whole map in Trame's JSON (told apart by its own keys). */
 const parseTitleJson: MapBodyParser = (body) => {
   let data: unknown;
   try {
     data = JSON.parse(body.toString('utf8'));
   } catch {
-    return { status: 400, error: 'invalid-json', message: 'The body is not valid JSON' };
+    // The io parser says where the JSON breaks (line, column), or that it is not text.
+    return parseMapFileJson(body);
   }
+  if (isMapFileJson(data)) return parseMapFileJson(body);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { status: 400, error: 'invalid-json', message: 'The body must be a JSON object' };
   }
@@ -52,6 +59,7 @@ const parseTitleJson: MapBodyParser = (body) => {
 
 export const mapBodyParsers = new Map<string, MapBodyParser>([
   ['application/json', parseTitleJson],
+  ['text/csv', parseMapFileCsv],
 ]);
 
 export function parseMapBody(body: Buffer, contentType: string | undefined): Y.Doc | MapBodyError {

@@ -5,6 +5,7 @@ import type { Rooms } from '../relay/rooms';
 import { hashToken, newMapId, newToken } from '../store/secrets';
 import { registerAnalysisRoute } from './analysis-route';
 import { BodyTooLarge, readBody } from './body';
+import { registerExportRoutes } from './export-routes';
 import { isMapBodyError, parseMapBody } from './map-body';
 import { denied, Router, sendJson } from './router';
 import { viewTokenFor } from '../../src/model/tokens';
@@ -61,6 +62,7 @@ export function createRoutes(rooms: Rooms, log: Logger): Router {
   });
 
   registerAnalysisRoute(router, rooms);
+  registerExportRoutes(router, rooms);
 
   return router;
 }
