@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { WorkshopCanvas } from '../features/workshop/WorkshopCanvas';
+import { WorkshopToolbar } from '../features/workshop/WorkshopToolbar';
 
 /**
  * Components every map screen mounts beside the canvas: a feature's keyboard handler, its
@@ -11,4 +13,7 @@ export interface Mount {
   component: ComponentType;
 }
 
-export const MOUNTS: Mount[] = [];
+export const MOUNTS: Mount[] = [
+  { id: 'workshop-toolbar', place: 'toolbar', component: WorkshopToolbar },
+  { id: 'workshop-canvas', place: 'canvas', component: WorkshopCanvas },
+];

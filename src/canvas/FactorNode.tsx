@@ -6,6 +6,7 @@ import { renameFactor } from '../model';
 import { usePresence } from '../presence/store';
 import { useOverlay } from '../state/overlay';
 import { useSession } from '../state/session';
+import { Pictogram } from '../features/workshop/pictograms/Pictogram';
 import { Badges } from './Badges';
 import { FactorLabelEditor } from './FactorLabelEditor';
 import type { FactorNodeType } from './types';
@@ -42,7 +43,8 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
       data-theme={factor.theme}
       aria-label={t('canvas.factor', { label: factor.label })}
       style={{
-        ...(scale === 1 ? {} : { fontSize: `${Math.round(15 * scale)}px`, minWidth: 120 * scale }),
+        // --factor-font: projector mode enlarges labels; a scaled factor keeps its ratio to it.
+        ...(scale === 1 ? {} : { fontSize: `calc(var(--factor-font, 15px) * ${scale})`, minWidth: 120 * scale }),
         ...(peerColour ? { outline: `3px solid ${peerColour}`, outlineOffset: 3 } : {}),
       }}
     >
@@ -60,6 +62,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
           setEditing(id);
         }}
       >
+        {factor.icon && <Pictogram name={factor.icon} className="factor-icon" />}
         {editing && canEdit ? (
           <FactorLabelEditor initial={factor.label} onCommit={commit} onCancel={cancel} />
         ) : (

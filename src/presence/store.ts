@@ -15,6 +15,10 @@ export interface Peer {
   viewport: { x: number; y: number; zoom: number } | null;
   /** Set by a facilitator asking everyone to follow them. */
   leading: boolean;
+  /** Size of the peer's map pane in px, so a follower shows the same area on another screen. */
+  screen: { width: number; height: number } | null;
+  /** Id of the saved view the peer is showing (step-by-step reveal), for followers. */
+  showing: string | null;
 }
 
 interface PresenceState {
@@ -66,7 +70,13 @@ export function readPeer(clientId: number, state: Record<string, unknown>): Peer
   }
   const vp = state.viewport as { x?: unknown; y?: unknown; zoom?: unknown } | undefined;
   const viewport = vp && num(vp.x) && num(vp.y) && num(vp.zoom) && vp.zoom > 0 ? { x: vp.x, y: vp.y, zoom: vp.zoom } : null;
-  return { clientId, name, color, cursor: point(state.cursor), selection, drag, viewport, leading: state.leading === true };
+  const sc = state.screen as { width?: unknown; height?: unknown } | undefined;
+  const screen = sc && num(sc.width) && num(sc.height) && sc.width > 0 && sc.height > 0
+    ? { width: sc.width, height: sc.height } : null;
+  const showing = typeof state.showing === 'string' && state.showing !== '' && state.showing.length <= 64 ? state.showing : null;
+  return {
+    clientId, name, color, cursor: point(state.cursor), selection, drag, viewport, leading: state.leading === true, screen, showing,
+  };
 }
 
 /** Feeds the store from awareness, at most once per animation frame. */

@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+import type { GroupOrigin } from '../../model';
+
+/**
+ * Workshop session state on this device: projector mode, whom this user follows, the saved
+ * view being shown, voting clicks, open dialogs. Never in the document; what others must see
+ * (viewport, leading, the view shown) goes out through awareness.
+ */
+export interface WorkshopState {
+  projector: boolean;
+  /** The browser refused full screen: projector mode goes on in the window. */
+  fullscreenRefused: boolean;
+  /** Awareness client id of the person whose view this user follows. */
+  following: number | null;
+  /** Leaders this user stopped following: not followed again until they lead anew. */
+  declined: ReadonlySet<number>;
+  /** Asking everyone to follow this user. */
+  leading: boolean;
+  /** The saved view shown on this device (step-by-step reveal). */
+  showing: string | null;
+  /** Clicking a factor puts a dot on it. */
+  voting: boolean;
+  /** The voting round shown in the panel and on the map; null: the latest one. */
+  round: string | null;
+  /** Dot counts drawn on the map. */
+  dotsOnMap: boolean;
+  /** A group to be created from a vote result: the Groups panel starts its form with it. */
+  groupOrigin: GroupOrigin | null;
+  helpOpen: boolean;
+  pickerOpen: boolean;
+  setProjector: (on: boolean) => void;
+  follow: (clientId: number) => void;
+  stopFollowing: () => void;
+  forgetDeclined: (clientId: number) => void;
+  setLeading: (on: boolean) => void;
+  show: (viewId: string | null) => void;
+  setVoting: (on: boolean) => void;
+  setRound: (id: string | null) => void;
+  setDotsOnMap: (on: boolean) => void;
+  setGroupOrigin: (origin: GroupOrigin | null) => void;
+  setHelp: (open: boolean) => void;
+  setPicker: (open: boolean) => void;
+}
+
+export const useWorkshop = create<WorkshopState>((set) => ({
+  projector: false,
+  fullscreenRefused: false,
+  following: null,
+  declined: new Set(),
+  leading: false,
+  showing: null,
+  voting: false,
+  round: null,
+  dotsOnMap: true,
+  groupOrigin: null,
+  helpOpen: false,
+  pickerOpen: false,
+  setProjector: (projector) => set({ projector, fullscreenRefused: false }),
+  follow: (clientId) =>
+    set((s) => {
+      const declined = new Set(s.declined);
+      declined.delete(clientId);
+      return { following: clientId, declined, leading: false };
+    }),
+  stopFollowing: () =>
+    set((s) => (s.following === null ? s : { following: null, declined: new Set(s.declined).add(s.following) })),
+  forgetDeclined: (clientId) =>
+    set((s) => {
+      if (!s.declined.has(clientId)) return s;
+      const declined = new Set(s.declined);
+      declined.delete(clientId);
+      return { declined };
+    }),
+  setLeading: (leading) => set((s) => ({ leading, following: leading ? null : s.following })),
+  show: (showing) => set({ showing }),
+  setVoting: (voting) => set({ voting }),
+  setRound: (round) => set({ round }),
+  setDotsOnMap: (dotsOnMap) => set({ dotsOnMap }),
+  setGroupOrigin: (groupOrigin) => set({ groupOrigin }),
+  setHelp: (helpOpen) => set({ helpOpen }),
+  setPicker: (pickerOpen) => set({ pickerOpen }),
+}));

@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addFactor, addLink } from '../../src/model';
+import type { Relay } from '../helpers/relay';
+import { launchChromium } from './browser';
+import { loopMap, openMap, startAppRelay, viewportOf, writeToMap } from './workshop-helpers';
+
+let relay: Relay;
+let browser: Browser;
+
+beforeAll(async () => {
+  relay = await startAppRelay();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+const projectorOn = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('trame-projector'));
+const visibleFactors = (page: Page) =>
+  page.locator('[data-testid="factor"]').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.getAttribute('data-label')).sort());
+
+/** Smallest label size on screen: computed font size times the map's zoom. */
+async function smallestLabelPx(page: Page): Promise<{ css: number; screen: number }> {
+  const sizes = await page.locator('.factor-label').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  const { zoom } = await viewportOf(page);
+  const css = Math.min(...sizes);
+  return { css, screen: css * zoom };
+}
+
+describe('projector mode', () => {
+  it('F5 hides the editing chrome and makes labels at least 24 px on screen; Esc and the exit button leave it', async () => {
+    const { map } = await loopMap(relay, ['Sécheresse', 'Pression foncière', 'Conflits agriculteurs-éleveurs']);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa');
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(3);
+    expect(await page.locator('.toolbar').isVisible()).toBe(true);
+    expect(await page.locator('.react-flow__minimap').isVisible()).toBe(true);
+    expect((await smallestLabelPx(page)).css).toBeLessThan(24);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('F5');
+    await expect.poll(() => projectorOn(page)).toBe(true);
+    for (const chrome of ['.toolbar', '.react-flow__minimap', '.react-flow__controls']) {
+      await expect.poll(() => page.locator(chrome).isVisible(), { message: chrome }).toBe(false);
+    }
+    await expect.poll(async () => (await smallestLabelPx(page)).css).toBeGreaterThanOrEqual(24);
+    await expect.poll(async () => (await smallestLabelPx(page)).screen).toBeGreaterThanOrEqual(24);
+    // The map stays live: a factor another person adds appears on the projector.
+    await writeToMap(relay, map, (doc) => void addFactor(doc, { label: 'Marché de bétail', x: 400, y: 400 }));
+    await expect.poll(() => page.locator('[data-label="Marché de bétail"]').count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => projectorOn(page)).toBe(false);
+    await expect.poll(() => page.locator('.toolbar').isVisible()).toBe(true);
+
+    await page.getByTestId('projector').click();
+    await expect.poll(() => projectorOn(page)).toBe(true);
+    await page.getByTestId('projector-exit').click();
+    await expect.poll(() => projectorOn(page)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works from a view link', async () => {
+    const { map } = await loopMap(relay, ['Eau', 'Bétail']);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Projecteur', true);
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(2);
+    await page.keyboard.press('F5');
+    await expect.poll(() => projectorOn(page)).toBe(true);
+    await expect.poll(() => page.locator('.toolbar').isVisible()).toBe(false);
+    await expect.poll(async () => (await smallestLabelPx(page)).screen).toBeGreaterThanOrEqual(24);
+    await page.keyboard.press('F5');
+    await expect.poll(() => projectorOn(page)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('step-by-step reveal', () => {
+  it('saved views step with the arrow keys in projector mode, showing their factors and highlighting their loop', async () => {
+    const { map, ids } = await loopMap(relay, ['Sécheresse', 'Pression foncière', 'Conflits']);
+    await writeToMap(relay, map, (doc) => {
+      const aid = addFactor(doc, { label: 'Aide humanitaire', x: 360, y: 420 });
+      addLink(doc, { source: aid, target: ids[0] as string, polarity: '-' });
+    });
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa');
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(4);
+
+    await page.getByTestId('open-workshop-views').click();
+    const panel = page.getByTestId('panel-workshop-views');
+    // Step 1: two factors, selected on the map.
+    await page.locator('[data-label="Sécheresse"] .factor-label').click();
+    await page.locator('[data-label="Pression foncière"] .factor-label').click({ modifiers: ['Control'] });
+    await expect.poll(() => panel.getByTestId('view-only-selection').isChecked()).toBe(true);
+    await panel.getByTestId('view-title').fill('Le climat');
+    await panel.getByTestId('save-view').click();
+    await expect.poll(() => panel.getByTestId('view-row').count()).toBe(1);
+    // Step 2: every factor, the loop highlighted.
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await panel.getByTestId('view-title').fill('La boucle');
+    await panel.locator('select').selectOption({ index: 1 });
+    await panel.getByTestId('save-view').click();
+    await expect.poll(() => panel.getByTestId('view-row').count()).toBe(2);
+
+    await page.keyboard.press('F5');
+    await expect.poll(() => projectorOn(page)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('projector-step-title').textContent()).toBe('Le climat');
+    await expect.poll(() => visibleFactors(page)).toEqual(['Pression foncière', 'Sécheresse']);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('projector-step-title').textContent()).toBe('La boucle');
+    await expect.poll(() => visibleFactors(page)).toEqual(['Aide humanitaire', 'Conflits', 'Pression foncière', 'Sécheresse']);
+    // The loop is emphasised: the factor outside it is dimmed, those in it are not.
+    await expect.poll(() => page.locator('.react-flow__node.dimmed').count()).toBe(1);
+    expect(await page.locator('.react-flow__node.dimmed [data-label="Aide humanitaire"]').count()).toBe(1);
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => visibleFactors(page)).toEqual(['Pression foncière', 'Sécheresse']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => projectorOn(page)).toBe(false);
+    // Outside projector mode the panel shows everything again.
+    await page.getByTestId('show-all').click();
+    await expect.poll(async () => (await visibleFactors(page)).length).toBe(4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
