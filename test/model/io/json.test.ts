@@ -141,6 +141,16 @@ describe('bad JSON files', () => {
     expect(r.errors[0]!.message).toMatch(/^broken JSON at line 4, column \d+$/);
   });
 
+  it('locates a trailing comma and an unclosed string', () => {
+    const at = (text: string) => {
+      const r = parseJson(text);
+      return r.ok ? null : r.errors[0]!.params;
+    };
+    expect(at('{\n  "factors": [1, 2,]\n}')).toEqual({ line: 2, column: 20 });
+    expect(at('{\n  "format": "tra\nme"\n}')).toEqual({ line: 2, column: 17 });
+    expect(at('')).toEqual({ line: 1, column: 1 });
+  });
+
   it('a file from a newer Trame says so', () => {
     const r = parseJson(JSON.stringify({ ...valid(), schemaVersion: SCHEMA_VERSION + 1 }));
     expect(r.ok).toBe(false);
@@ -231,6 +241,14 @@ describe('importing JSON into an open map', () => {
     importIntoDoc(doc, parsedOrThrow(parseJson(exportJsonText(source))), { mode: 'new', offset: { x: 100, y: 50 } });
     const xs = readSnapshot(doc, quiet).factors.map((f) => [f.x, f.y]);
     expect(xs).toEqual(readSnapshot(source, quiet).factors.map((f) => [f.x + 100, f.y + 50]));
+  });
+
+  it('an import is one transaction', () => {
+    const doc = sampleDoc();
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    importIntoDoc(doc, parsedOrThrow(parseJson(exportJsonText(doc))), { mode: 'merge' });
+    expect(transactions).toBe(1);
   });
 
   it('an import is one undo step', () => {
