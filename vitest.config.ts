@@ -10,7 +10,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts'],
-          testTimeout: 20_000,
+          testTimeout: 30_000,
+          // Relay processes start in hooks; on two busy cores a start can take seconds.
+          hookTimeout: 60_000,
         },
       },
       {
