@@ -15,13 +15,10 @@ export type AnalysisReply =
   | { readonly id: number; readonly ok: true; readonly analysis: Analysis }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
-// Betweenness (graphology) fails on a graph with no node; an empty map has nothing to say.
-const EMPTY: Analysis = { loops: [], loopsTruncated: false, factors: [] };
-
 parentPort?.on('message', (job: AnalysisJob) => {
   let reply: AnalysisReply;
   try {
-    reply = { id: job.id, ok: true, analysis: job.input.factors.length === 0 ? EMPTY : analyse(job.input, job.opts) };
+    reply = { id: job.id, ok: true, analysis: analyse(job.input, job.opts) };
   } catch (e) {
     reply = { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

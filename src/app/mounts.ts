@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import AnalysisMount from '../features/analysis/AnalysisMount';
+import ThemesMount from '../features/themes/ThemesMount';
 import { WorkshopCanvas } from '../features/workshop/WorkshopCanvas';
 import { WorkshopToolbar } from '../features/workshop/WorkshopToolbar';
 
@@ -16,4 +18,6 @@ export interface Mount {
 export const MOUNTS: Mount[] = [
   { id: 'workshop-toolbar', place: 'toolbar', component: WorkshopToolbar },
   { id: 'workshop-canvas', place: 'canvas', component: WorkshopCanvas },
+  { id: 'analysis', place: 'canvas', component: AnalysisMount },
+  { id: 'themes', place: 'canvas', component: ThemesMount },
 ];

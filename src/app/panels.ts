@@ -26,4 +26,8 @@ export const PANELS: PanelDef[] = [
   { id: 'workshop-views', labelKey: 'workshop.views.title', forViewers: true, key: 'v', component: lazy(() => import('../features/workshop/views/ViewsPanel')) },
   { id: 'workshop-voting', labelKey: 'workshop.voting.title', forViewers: true, key: 'd', component: lazy(() => import('../features/workshop/voting/VotingPanel')) },
   { id: 'workshop-groups', labelKey: 'workshop.groups.title', forViewers: true, key: 'g', component: lazy(() => import('../features/workshop/groups/GroupsPanel')) },
+  { id: 'loops', labelKey: 'panels.loops', forViewers: true, key: 'l', component: lazy(() => import('../features/analysis/LoopsPanel')) },
+  { id: 'key-factors', labelKey: 'panels.keyFactors', forViewers: true, key: 'k', component: lazy(() => import('../features/analysis/KeyFactorsPanel')) },
+  { id: 'focus', labelKey: 'panels.focus', forViewers: true, key: 'f', component: lazy(() => import('../features/analysis/FocusPanel')) },
+  { id: 'themes', labelKey: 'panels.themes', forViewers: true, key: 't', component: lazy(() => import('../features/themes/ThemesPanel')) },
 ];

@@ -6,6 +6,7 @@ import { renameFactor } from '../model';
 import { usePresence } from '../presence/store';
 import { useOverlay } from '../state/overlay';
 import { useSession } from '../state/session';
+import { useThemeColour } from '../features/themes/useThemes';
 import { Pictogram } from '../features/workshop/pictograms/Pictogram';
 import { Badges } from './Badges';
 import { FactorLabelEditor } from './FactorLabelEditor';
@@ -25,6 +26,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
   const scale = useOverlay((s) => s.scale.get(id) ?? 1);
   const badges = useOverlay((s) => s.factorBadges.get(id));
   const peerColour = usePresence((s) => s.remoteSelection.get(id));
+  const themeColour = useThemeColour(factor.theme);
 
   const commit = useCallback(
     (label: string) => {
@@ -46,6 +48,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
         // --factor-font: projector mode enlarges labels; a scaled factor keeps its ratio to it.
         ...(scale === 1 ? {} : { fontSize: `calc(var(--factor-font, 15px) * ${scale})`, minWidth: 120 * scale }),
         ...(peerColour ? { outline: `3px solid ${peerColour}`, outlineOffset: 3 } : {}),
+        ...(themeColour ? { borderLeft: `8px solid ${themeColour}` } : {}),
       }}
     >
       {canEdit && !connecting && (

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { useMapSession } from '../../app/MapContext';
+import { change, MAX_LABEL_CHARS, ModelError, removeTheme, renameTheme, setFactorTheme, setThemeColor, type Theme } from '../../model';
+import { useSession } from '../../state/session';
+import { TextDraft } from '../analysis/TextDraft';
+import { ColourChoice } from './ColourChoice';
+
+interface Props {
+  theme: Theme;
+  count: number;
+}
+
+/** A theme in the legend; on an edit link also renamed, recoloured, given to the selection, deleted. */
+export function ThemeRow({ theme, count }: Props) {
+  const { t } = useTranslation();
+  const { doc, canEdit } = useMapSession();
+  const selected = useSession((s) => s.selectedFactorIds);
+  const showError = useSession((s) => s.showError);
+
+  const rename = (name: string) => {
+    try {
+      renameTheme(doc, theme.id, name);
+    } catch (e) {
+      if (!(e instanceof ModelError)) throw e;
+      showError(e.code === 'duplicate-theme' ? t('themes.duplicate', { name: name.trim() }) : t('themes.emptyName'));
+    }
+  };
+  // One transaction: one undo step for the whole selection.
+  const assign = () => {
+    try {
+      change(doc, () => selected.forEach((id) => setFactorTheme(doc, id, theme.id)));
+    } catch (e) {
+      // A peer deleted the theme meanwhile: the row goes with the next render.
+      if (!(e instanceof ModelError)) throw e;
+    }
+  };
+
+  return (
+    <li className="theme-row" data-testid="theme-row" data-theme-name={theme.name}>
+      <ColourSlot theme={theme} editable={canEdit} onChange={(c) => setThemeColor(doc, theme.id, c)} />
+      {canEdit ? (
+        <TextDraft value={theme.name} label={t('themes.name')} maxLength={MAX_LABEL_CHARS} onCommit={rename} testId="theme-name" />
+      ) : (
+        <span className="theme-name">{theme.name}</span>
+      )}
+      <span className="muted small">{t('themes.factors', { count })}</span>
+      {canEdit && (
+        <span className="theme-actions">
+          <button type="button" onClick={assign} disabled={selected.length === 0}
+            title={t('themes.assignHint', { count: selected.length })} data-testid="theme-assign">
+            {t('themes.assign')}
+          </button>
+          <button type="button" onClick={() => removeTheme(doc, theme.id)} aria-label={t('themes.remove', { name: theme.name })}
+            title={t('themes.remove', { name: theme.name })} data-testid="theme-remove">
+            ✕
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+function ColourSlot({ theme, editable, onChange }: { theme: Theme; editable: boolean; onChange: (c: string) => void }) {
+  if (!editable) return <span className="swatch" style={{ background: theme.color }} aria-hidden="true" />;
+  return <ColourChoice name={theme.name} colour={theme.color} onChange={onChange} />;
+}

@@ -1,0 +1,63 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSnapshot } from '../../app/MapContext';
+import { themeOf } from '../../model';
+import { useOverlay } from '../../state/overlay';
+import './i18n';
+import { NO_THEME, useThemeView } from './store';
+import './themes.css';
+import { useThemes } from './useThemes';
+
+const LAYER = 'themes';
+
+/**
+ * Always mounted with the map: hides the factors the theme filter leaves out, and shows the
+ * legend on the canvas when asked, and whenever a filter is on so nobody wonders where
+ * factors went.
+ */
+export default function ThemesMount() {
+  const { t } = useTranslation();
+  const { factors } = useSnapshot();
+  const themes = useThemes();
+  const shown = useThemeView((s) => s.shown);
+  const legendOnMap = useThemeView((s) => s.legendOnMap);
+  const showAll = useThemeView((s) => s.showAll);
+  const counts = useMemo(() => {
+    const c = new Map<string, number>();
+    for (const f of factors) {
+      const id = themeOf(f.theme, themes)?.id ?? NO_THEME;
+      c.set(id, (c.get(id) ?? 0) + 1);
+    }
+    return c;
+  }, [factors, themes]);
+
+  useEffect(() => {
+    if (shown.size === 0) return useOverlay.getState().setLayer(LAYER, null);
+    const hidden = new Set(factors.filter((f) => !shown.has(themeOf(f.theme, themes)?.id ?? NO_THEME)).map((f) => f.id));
+    return useOverlay.getState().setLayer(LAYER, { hidden });
+  }, [factors, themes, shown]);
+  useEffect(() => () => {
+    useOverlay.getState().setLayer(LAYER, null);
+    useThemeView.getState().showAll();
+  }, []);
+
+  const filtering = shown.size > 0;
+  if (!legendOnMap && !filtering) return null;
+  const listed = filtering ? themes.filter((th) => shown.has(th.id)) : themes.filter((th) => counts.has(th.id));
+  return (
+    <aside className="theme-legend" aria-label={t('themes.legend')} data-testid="theme-legend">
+      <ul>
+        {listed.map((th) => (
+          <li key={th.id}>
+            <span className="swatch" style={{ background: th.color }} aria-hidden="true" />
+            {th.name}
+          </li>
+        ))}
+        {filtering && shown.has(NO_THEME) && <li><span className="swatch none" aria-hidden="true" />{t('themes.noTheme')}</li>}
+      </ul>
+      {filtering && (
+        <button type="button" onClick={showAll} data-testid="theme-show-all">{t('themes.showAll')}</button>
+      )}
+    </aside>
+  );
+}
