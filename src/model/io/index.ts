@@ -24,5 +24,7 @@ export {
 } from './parsed';
 export type { ExportSource } from './source';
 export { checkText, decodeText } from './text';
-// Registers the `themes` JSON section.
+// Registers the JSON sections beyond factors and links, so every export carries them.
 import './sections/themes';
+import './sections/loops';
+import './sections-workshop';

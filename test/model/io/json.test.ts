@@ -117,7 +117,7 @@ describe('JSON sections registered by other parts of the model', () => {
   });
 
   it('a section this version does not know is ignored with a warning', () => {
-    const json = { ...exportJson(sampleDoc()), votes: [1, 2] };
+    const json = { ...exportJson(sampleDoc()), fromTheFuture: [1, 2] };
     const map = parsedOrThrow(parseJson(JSON.stringify(json)));
     expect(map.warnings.map((w) => w.code)).toEqual(['json.unknownSection']);
   });
