@@ -12,3 +12,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// Offline app (service worker, update prompt): after the first render, in a chunk of its own.
+void import('./features/offline/register').then((m) => m.registerOffline());

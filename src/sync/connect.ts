@@ -95,6 +95,9 @@ export function connectMap(doc: Y.Doc, opts: ConnectOptions): MapConnection {
       // Retries after a loss stay "offline" rather than flickering to "connecting".
       else if (s === 'connecting' && status !== 'offline') set('connecting');
     });
+    // A first attempt that fails never reports 'disconnected' (it was never connected): without
+    // this, a map opened with the relay down would say "connecting" for ever instead of offline.
+    p.on('connection-close', () => set('offline'));
     p.on('sync', (synced) => {
       if (synced) set('online');
     });

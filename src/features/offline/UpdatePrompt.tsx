@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import './i18n';
+import './offline.css';
+import { useOfflineApp } from './store';
+
+const READY_NOTICE_MS = 8000;
+
+/**
+ * "New version — reload", asked, never forced: reloading in the middle of a workshop would cut
+ * a facilitator off mid-sentence. Also says once that the app now works without a network.
+ */
+export function UpdatePrompt() {
+  const { t } = useTranslation();
+  const { needRefresh, offlineReady, update, set } = useOfflineApp();
+
+  useEffect(() => {
+    if (!offlineReady) return undefined;
+    const timer = setTimeout(() => set({ offlineReady: false }), READY_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [offlineReady, set]);
+
+  if (needRefresh) {
+    return (
+      <div className="offline-notice" role="alertdialog" aria-labelledby="offline-new-version" data-testid="update-prompt">
+        <p id="offline-new-version">{t('offline.newVersion')}</p>
+        <div className="offline-notice-actions">
+          <button type="button" className="primary" onClick={() => void update?.()}>{t('offline.reload')}</button>
+          <button type="button" title={t('offline.laterHint')} onClick={() => set({ needRefresh: false })}>
+            {t('offline.later')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (offlineReady) {
+    return (
+      <div className="offline-notice" role="status" data-testid="offline-ready">
+        <p>{t('offline.ready')}</p>
+        <div className="offline-notice-actions">
+          <button type="button" onClick={() => set({ offlineReady: false })}>{t('offline.ok')}</button>
+        </div>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,86 @@
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readSnapshot } from '../../src/model';
+import {
+  connectClient, createMap, destroyAll, makeTempDir, startRelay, waitFor, whenSynced, type Relay,
+} from '../helpers/relay';
+import { launchChromium, userContext } from './browser';
+
+const distEnv = (): Record<string, string> => (process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {});
+const labels = (doc: Y.Doc) => readSnapshot(doc, () => undefined).factors.map((f) => f.label).sort();
+const status = (page: Page) => page.getByTestId('sync-status').getAttribute('data-status');
+
+let browser: Browser;
+const relays: Relay[] = [];
+const dirs: string[] = [];
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(relays.map((r) => r.kill('SIGTERM')));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function start(dataDir: string, port?: number): Promise<Relay> {
+  const relay = await startRelay({ dataDir, env: distEnv(), ...(port ? { port } : {}) });
+  relays.push(relay);
+  return relay;
+}
+
+async function addFactorFromToolbar(page: Page, label: string) {
+  await page.getByRole('button', { name: 'Ajouter un facteur' }).click();
+  const editor = page.getByRole('textbox', { name: 'Nom du facteur' });
+  await editor.fill(label);
+  await editor.press('Enter');
+  await expect.poll(() => page.locator(`[data-label="${label}"]`).count()).toBe(1);
+}
+
+/** What the relay has stored, seen by a fresh client. */
+async function relayLabels(relay: Relay, mapId: string, token: string, expected: string[]) {
+  const client = connectClient(relay, mapId, token);
+  try {
+    await whenSynced(client);
+    await waitFor(() => expected.every((l) => labels(client.doc).includes(l)), `relay has ${expected.join(', ')}`);
+    return labels(client.doc);
+  } finally {
+    destroyAll(client);
+  }
+}
+
+describe('working offline', () => {
+  it('a map seen once opens, edits and later syncs with the relay stopped', async () => {
+    const dataDir = makeTempDir();
+    dirs.push(dataDir);
+    const relay = await start(dataDir);
+    const map = await createMap(relay, 'Atelier sans réseau');
+    // localhost, not 127.0.0.1: service workers need a secure context, and localhost is one.
+    const origin = `http://localhost:${relay.port}`;
+    const context = await userContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${origin}${map.editUrl}`);
+    await expect.poll(() => status(page)).toBe('online');
+    await addFactorFromToolbar(page, 'Sécheresse');
+    await relayLabels(relay, map.id, map.editToken, ['Sécheresse']);
+    // Installed means precached: from here the app no longer needs the relay to open.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await relay.kill('SIGTERM');
+    await page.reload();
+    await expect.poll(() => page.locator('[data-label="Sécheresse"]').count()).toBe(1);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => status(page)).toBe('offline');
+    await addFactorFromToolbar(page, 'Pâturages perdus');
+
+    const back = await start(dataDir, relay.port);
+    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('online');
+    expect(await relayLabels(back, map.id, map.editToken, ['Pâturages perdus'])).toEqual(['Pâturages perdus', 'Sécheresse']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
