@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession } from '../app/MapContext';
 import { cyclePolarity } from '../model';
+import { useOverlay } from '../state/overlay';
+import { LinkBadges } from './Badges';
 import { linkPath, type Box } from './geometry';
 import { POLARITY_COLOUR, POLARITY_SIGN, strokeWidth } from './polarity';
 import type { LinkEdgeType } from './types';
@@ -17,6 +19,8 @@ function boxOf(n: InternalNode): Box {
 }
 
 const MARKER_R = 10;
+// Beside the polarity marker, on the side the normal points to.
+const BADGE_OFFSET = MARKER_R + 12;
 
 /** A causal link: colour and arrowhead by polarity, width by strength, two bars for a delay. */
 function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<LinkEdgeType>) {
@@ -24,6 +28,7 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
   const { doc, canEdit } = useMapSession();
   const s = useInternalNode(source);
   const tg = useInternalNode(target);
+  const badges = useOverlay((o) => o.linkBadges.get(id));
   if (!s || !tg || !data || !s.measured.width || !tg.measured.width) return null;
   const { link, bend } = data;
   const { path, mid, tangent } = linkPath(boxOf(s), boxOf(tg), bend);
@@ -69,6 +74,7 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
           {POLARITY_SIGN[link.polarity]}
         </text>
       </g>
+      <LinkBadges badges={badges} x={mid.x + nx * BADGE_OFFSET} y={mid.y + ny * BADGE_OFFSET} />
     </>
   );
 }
