@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import StoriesMount from '../features/stories/StoriesMount';
 import AnalysisMount from '../features/analysis/AnalysisMount';
 import ThemesMount from '../features/themes/ThemesMount';
 import { WorkshopCanvas } from '../features/workshop/WorkshopCanvas';
@@ -20,4 +21,5 @@ export const MOUNTS: Mount[] = [
   { id: 'workshop-canvas', place: 'canvas', component: WorkshopCanvas },
   { id: 'analysis', place: 'canvas', component: AnalysisMount },
   { id: 'themes', place: 'canvas', component: ThemesMount },
+  { id: 'stories', place: 'canvas', component: StoriesMount },
 ];

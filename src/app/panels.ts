@@ -30,4 +30,5 @@ export const PANELS: PanelDef[] = [
   { id: 'key-factors', labelKey: 'panels.keyFactors', forViewers: true, key: 'k', component: lazy(() => import('../features/analysis/KeyFactorsPanel')) },
   { id: 'focus', labelKey: 'panels.focus', forViewers: true, key: 'f', component: lazy(() => import('../features/analysis/FocusPanel')) },
   { id: 'themes', labelKey: 'panels.themes', forViewers: true, key: 't', component: lazy(() => import('../features/themes/ThemesPanel')) },
+  { id: 'stories', labelKey: 'panels.stories', forViewers: true, key: 's', component: lazy(() => import('../features/stories/StoriesPanel')) },
 ];

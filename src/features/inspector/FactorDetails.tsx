@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSnapshot } from '../../app/MapContext';
 import { renameFactor, setFactorField, type Factor } from '../../model';
+import { ElementStories } from '../stories/ElementStories';
 import { DraftField } from './DraftField';
 
 export function FactorDetails({ factor }: { factor: Factor }) {
@@ -17,6 +18,7 @@ export function FactorDetails({ factor }: { factor: Factor }) {
         onSave={(v) => setFactorField(doc, factor.id, 'notes', v)} />
       <p><strong>{t('inspector.causes')}:</strong> {causes.join(' · ') || t('inspector.none')}</p>
       <p><strong>{t('inspector.effects')}:</strong> {effects.join(' · ') || t('inspector.none')}</p>
+      <ElementStories target={{ kind: 'factor', id: factor.id }} />
     </div>
   );
 }

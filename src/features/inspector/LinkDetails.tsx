@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSnapshot } from '../../app/MapContext';
 import { POLARITIES, setDelay, setLinkNotes, setPolarity, setStrength, type Link } from '../../model';
+import { ElementStories } from '../stories/ElementStories';
 import { DraftField } from './DraftField';
 
 export function LinkDetails({ link }: { link: Link }) {
@@ -34,6 +35,7 @@ export function LinkDetails({ link }: { link: Link }) {
       </label>
       <DraftField label={t('inspector.notes')} value={link.notes ?? ''} multiline readOnly={!canEdit}
         onSave={(v) => setLinkNotes(doc, link.id, v)} />
+      <ElementStories target={{ kind: 'link', id: link.id }} />
     </div>
   );
 }
