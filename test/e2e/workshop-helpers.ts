@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { addFactor, addLink, type Polarity } from '../../src/model';
-import { combineCsv, importIntoDoc, parseFactorsCsv, parseLinksCsv } from '../../src/model/io';
+import { combineCsv, exportJson, importIntoDoc, parseFactorsCsv, parseLinksCsv, type TrameJson } from '../../src/model/io';
+// Registers the views, votes and groups sections of the JSON format.
+import '../../src/model/io/sections-workshop';
 import { layoutMap } from '../../src/model/layout';
 import { connectClient, createMap, destroyAll, startRelay, waitFor, whenSynced, type CreatedMap, type Relay } from '../helpers/relay';
 import { userContext } from './browser';
@@ -71,4 +73,15 @@ export async function viewportOf(page: Page): Promise<{ x: number; y: number; zo
     const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
     return { x: m.e, y: m.f, zoom: m.a };
   });
+}
+
+/** The map's Trame JSON as the model exports it, from a fresh client synced with the relay. */
+export async function exportedJson(relay: Relay, map: CreatedMap): Promise<TrameJson> {
+  const provider = connectClient(relay, map.id, map.viewToken);
+  await whenSynced(provider);
+  try {
+    return exportJson(provider.doc);
+  } finally {
+    destroyAll(provider);
+  }
 }

@@ -13,14 +13,16 @@ export function Dialog({ title, onClose, children, className, testId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[autofocus], button, [href], input, select, textarea');
-    first?.focus();
+    // The chosen element if any, else the dialog itself, so a long dialog opens at its top.
+    const chosen = ref.current?.querySelector<HTMLElement>('[autofocus], [data-autofocus]');
+    (chosen ?? ref.current)?.focus();
     return () => before?.focus?.();
   }, []);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
         ref={ref}
+        tabIndex={-1}
         className={`dialog ${className ?? ''}`}
         role="dialog"
         aria-modal="true"

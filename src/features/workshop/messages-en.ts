@@ -84,7 +84,7 @@ export const en: Widen<typeof fr> = {
     results: 'Results',
     noDots: 'No dots yet.',
     count: '{{count}} dot(s)',
-    mine: '{{count}} of them yours',
+    mine: '{{count}} yours',
     voters: '{{voters}} people, {{dots}} dots',
     factors: 'Factors',
     loops: 'Loops',

@@ -81,7 +81,7 @@ export const fr = {
     results: 'Résultats',
     noDots: 'Aucune gommette pour l’instant.',
     count: '{{count}} gommette(s)',
-    mine: 'dont {{count}} à vous',
+    mine: '{{count}} à vous',
     voters: '{{voters}} personne(s), {{dots}} gommette(s)',
     factors: 'Facteurs',
     loops: 'Boucles',

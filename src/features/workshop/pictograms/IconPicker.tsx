@@ -27,7 +27,7 @@ export function IconPicker() {
           const label = iconLabel(icon.name, i18n.language) ?? icon.name;
           return (
             <button key={icon.name} type="button" className="ws-icon-choice" aria-pressed={factor.icon === icon.name}
-              autoFocus={factor.icon === icon.name} onClick={() => choose(icon.name)} data-testid={`icon-${icon.name}`}>
+              data-autofocus={factor.icon === icon.name ? true : undefined} onClick={() => choose(icon.name)} data-testid={`icon-${icon.name}`}>
               <Pictogram name={icon.name} />
               <span>{label}</span>
             </button>

@@ -41,7 +41,8 @@ export function useViewPlayer(): ViewPlayer {
         includeHiddenNodes: true,
         duration: MOVE_MS,
         padding: 0.15,
-        maxZoom: Math.max(1, minZoom ?? 1),
+        // A projected step of a few factors may come closer; on a laptop 100 % is enough.
+        maxZoom: minZoom ? 2 : 1,
         ...(minZoom ? { minZoom } : {}),
       });
     },

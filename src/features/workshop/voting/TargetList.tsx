@@ -38,9 +38,12 @@ export function TargetList({ state }: { state: RoundState }) {
     return (
       <li key={k} className="ws-target" data-testid="vote-target" data-label={label}>
         {icon && <Pictogram name={icon} className="ws-small-icon" />}
-        <span className="ws-target-label">{label}</span>
+        <span className="ws-target-label">
+          {label}
+          {my > 0 && <span className="ws-mine">{t('workshop.voting.mine', { count: my })}</span>}
+        </span>
         <span className="ws-count" data-testid="vote-count" title={t('workshop.voting.count', { count: n })}>
-          {n > 0 ? `● ${n}` : ''}{my > 0 ? ` (${t('workshop.voting.mine', { count: my })})` : ''}
+          {n > 0 ? `● ${n}` : ''}
         </span>
         <button type="button" onClick={() => takeDot(doc, roundId, me, target)} disabled={my === 0}
           aria-label={t('workshop.voting.take', { label })} title={t('workshop.voting.take', { label })}>−</button>

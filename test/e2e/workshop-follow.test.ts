@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Relay } from '../helpers/relay';
+import { launchChromium } from './browser';
+import { loopMap, openMap, startAppRelay, viewportOf } from './workshop-helpers';
+
+let relay: Relay;
+let browser: Browser;
+
+beforeAll(async () => {
+  relay = await startAppRelay();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+/** How far apart two viewports are: pixels of pan, and the zoom ratio. */
+async function gap(a: Page, b: Page): Promise<{ px: number; zoom: number }> {
+  const [va, vb] = await Promise.all([viewportOf(a), viewportOf(b)]);
+  return { px: Math.hypot(va.x - vb.x, va.y - vb.y), zoom: Math.abs(Math.log(va.zoom / vb.zoom)) };
+}
+
+const close = (g: { px: number; zoom: number }) => g.px < 12 && g.zoom < 0.03;
+
+async function panBy(page: Page, dx: number, dy: number) {
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  const x = box.x + box.width - 60;
+  const y = box.y + box.height - 60;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
+  await page.mouse.move(x + dx, y + dy, { steps: 4 });
+  await page.mouse.up();
+}
+
+describe('following another person', () => {
+  it('follows a peer clicked in the presence list, and stops when moving the map oneself', async () => {
+    const { map } = await loopMap(relay, ['Sécheresse', 'Pression foncière', 'Conflits', 'Mobilité du bétail']);
+    const awa = await openMap(browser, relay, map, 'Awa');
+    const bako = await openMap(browser, relay, map, 'Bakary');
+    await expect.poll(() => bako.page.getByTestId('peer-avatar').count()).toBe(1);
+
+    // Awa moves away from where Bakary looks.
+    await panBy(awa.page, -300, -120);
+    await awa.page.mouse.move(500, 400);
+    await awa.page.mouse.wheel(0, -400);
+    await expect.poll(async () => close(await gap(awa.page, bako.page))).toBe(false);
+
+    await bako.page.getByTestId('peer-avatar').click();
+    await expect.poll(() => bako.page.getByTestId('following-banner').textContent()).toContain('Awa');
+    await expect.poll(async () => close(await gap(awa.page, bako.page))).toBe(true);
+
+    // Awa keeps moving; Bakary's view comes along.
+    await panBy(awa.page, 250, 160);
+    await expect.poll(async () => close(await gap(awa.page, bako.page))).toBe(true);
+
+    // Bakary moves the map himself: following stops, and Awa's next move leaves him where he is.
+    await bako.page.mouse.move(600, 400);
+    await bako.page.mouse.wheel(0, 300);
+    await expect.poll(() => bako.page.getByTestId('following-banner').count()).toBe(0);
+    const before = await viewportOf(bako.page);
+    await panBy(awa.page, -200, 0);
+    await expect.poll(async () => close(await gap(awa.page, bako.page))).toBe(false);
+    expect(await viewportOf(bako.page)).toEqual(before);
+
+    expect([...awa.errors, ...bako.errors]).toEqual([]);
+    await awa.context.close();
+    await bako.context.close();
+  });
+
+  it('a facilitator asks everyone to follow; the banner stops it', async () => {
+    const { map } = await loopMap(relay, ['Eau', 'Bétail', 'Marché']);
+    const awa = await openMap(browser, relay, map, 'Awa');
+    const bako = await openMap(browser, relay, map, 'Bakary');
+    await expect.poll(() => bako.page.getByTestId('peer-avatar').count()).toBe(1);
+
+    await awa.page.getByTestId('lead').click();
+    await expect.poll(() => awa.page.getByTestId('leading-banner').count()).toBe(1);
+    await expect.poll(() => bako.page.getByTestId('following-banner').textContent()).toContain('Awa');
+    await panBy(awa.page, 200, 100);
+    await expect.poll(async () => close(await gap(awa.page, bako.page))).toBe(true);
+
+    await bako.page.getByTestId('stop-following').click();
+    await expect.poll(() => bako.page.getByTestId('following-banner').count()).toBe(0);
+    // Still asked, but no longer following: Bakary can follow again from the invitation.
+    await expect.poll(() => bako.page.getByRole('button', { name: 'Suivre', exact: true }).count()).toBe(1);
+
+    expect([...awa.errors, ...bako.errors]).toEqual([]);
+    await awa.context.close();
+    await bako.context.close();
+  });
+});
