@@ -13,6 +13,8 @@ export interface AppOptions {
   readonly distDir: string;
   readonly log: Logger;
   readonly fanout?: Fanout;
+  /** Serves GET /debug/stats (maps in memory, heap); main.ts sets it from TRAME_DEBUG=1. */
+  readonly debug?: boolean;
 }
 
 export interface App {
@@ -23,9 +25,9 @@ export interface App {
 }
 
 /** One HTTP server: the API, the relay's WebSockets under /ws/, and the built app. */
-export function createApp({ store, distDir, log, fanout = new InProcessFanout() }: AppOptions): App {
+export function createApp({ store, distDir, log, fanout = new InProcessFanout(), debug = false }: AppOptions): App {
   const rooms = new Rooms(store, fanout, log);
-  const router = createRoutes(rooms, log);
+  const router = createRoutes(rooms, log, { debug });
 
   const server = createServer((req, res) => {
     router.handle(req, res)

@@ -13,6 +13,7 @@ import { readUpstreamConfig, startForwarding, UpstreamConfigError, type Forwardi
  *   DATA_DIR  (default ./data: the SQLite file with every map)
  *   DIST_DIR  (default <repo>/dist: the built app)
  *   UPSTREAM_MAPS, UPSTREAM_URL  (optional: maps carried to another relay, see server/upstream)
+ *   TRAME_DEBUG=1  also serve GET /debug/stats (tests and benches; never in a workshop)
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.PORT ?? 8080);
@@ -40,7 +41,7 @@ process.on('uncaughtException', (e) => {
 process.on('unhandledRejection', (e) => log.warn('uncaught', describeError(e)));
 
 const store = new SqliteMapStore(DATA_DIR);
-const app = createApp({ store, distDir: DIST_DIR, log });
+const app = createApp({ store, distDir: DIST_DIR, log, debug: process.env.TRAME_DEBUG === '1' });
 
 app.server.on('error', (e) => {
   console.error(`Cannot listen on ${HOST}:${PORT}: ${(e as NodeJS.ErrnoException).code ?? describeError(e)}`);

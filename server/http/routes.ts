@@ -11,8 +11,18 @@ import { denied, Router, sendJson } from './router';
 import { viewTokenFor } from '../../src/model/tokens';
 
 /** The relay's HTTP API. See router.ts for how to add a route. */
-export function createRoutes(rooms: Rooms, log: Logger): Router {
+export function createRoutes(rooms: Rooms, log: Logger, opts: { debug?: boolean } = {}): Router {
   const router = new Router();
+
+  if (opts.debug) {
+    // TRAME_DEBUG=1 only (torture tests, benches): whether closed maps really leave memory.
+    // Runs a full GC first when node was started with --expose-gc.
+    router.get('/debug/stats', ({ res }) => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      sendJson(res, 200, { rooms: rooms.size, rss: m.rss, heapUsed: m.heapUsed });
+    });
+  }
 
   router.get('/healthz', ({ res }) => {
     res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok');
