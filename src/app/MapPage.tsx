@@ -44,7 +44,6 @@ function MapScreen({ token }: { token: string | null }) {
   return (
     <div className="map-page">
       <Toolbar>
-        <PanelButtons />
         {MOUNTS.filter((m) => m.place === 'toolbar').map(({ id, component: C }) => <C key={id} />)}
         <button type="button" onClick={() => setSharing(true)} data-testid="share">{t('share.button')}</button>
         <SyncStatus />
@@ -54,6 +53,9 @@ function MapScreen({ token }: { token: string | null }) {
         <Canvas />
         {MOUNTS.filter((m) => m.place === 'canvas').map(({ id, component: C }) => <C key={id} />)}
         <SidePanel />
+        <nav className="panel-rail" aria-label={t('toolbar.panels')}>
+          <PanelButtons />
+        </nav>
       </main>
       <ErrorToast />
       {sharing && <ShareDialog mapId={mapId} token={token} canEdit={canEdit} onClose={() => setSharing(false)} />}

@@ -16,6 +16,7 @@ import { usePresence } from '../presence/store';
 import { usePublishPresence } from '../presence/usePublishPresence';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';
+import { useFitOnFirstContent } from './useFitOnFirstContent';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 // Module level so React Flow never sees new type maps and re-mounts every node.
@@ -28,7 +29,7 @@ const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 
 export function Canvas() {
   const { t } = useTranslation();
-  const { doc, canEdit, awareness } = useMapSession();
+  const { doc, canEdit, awareness, undo } = useMapSession();
   const presence = usePublishPresence(awareness);
   const snap = useSnapshot();
   const flow = useReactFlow();
@@ -37,8 +38,7 @@ export function Canvas() {
   const showError = useSession((s) => s.showError);
   const [nodes, setNodes] = useState<FactorNodeType[]>([]);
   const [edges, setEdges] = useState<LinkEdgeType[]>([]);
-  // Fit a map that opens with content; an empty one keeps its scale so new factors land where clicked.
-  const [fitOnOpen] = useState(() => snap.factors.length > 0);
+  useFitOnFirstContent(snap.factors.length, undo, FIT_VIEW);
 
   useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors)), [snap.factors]);
   useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links)), [snap.links]);
@@ -144,13 +144,11 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         minZoom={0.1}
         maxZoom={4}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />
         <CanvasMarkers />
         <PresenceCursors />
       </ReactFlow>

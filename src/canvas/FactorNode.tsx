@@ -51,12 +51,12 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
         ...(themeColour ? { borderLeft: `8px solid ${themeColour}` } : {}),
       }}
     >
-      {canEdit && !connecting && (
-        <Handle type="source" position={Position.Right} className="factor-handle" />
+      {/* Rendered for viewers too: React Flow draws links between handles, so without them a
+          view link would show no links at all. Viewers' handles take no pointer events. */}
+      {!connecting && (
+        <Handle type="source" position={Position.Right} className="factor-handle" isConnectable={canEdit} />
       )}
-      {canEdit && (
-        <Handle type="target" position={Position.Left} className="factor-handle" isConnectableStart={false} />
-      )}
+      <Handle type="target" position={Position.Left} className="factor-handle" isConnectableStart={false} isConnectable={canEdit} />
       <div
         className="factor-body"
         onDoubleClick={(e) => {

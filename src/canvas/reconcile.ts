@@ -34,7 +34,8 @@ export function reconcileNodes(prev: readonly FactorNodeType[], factors: readonl
 const markers = Object.fromEntries(
   (Object.keys(POLARITY_COLOUR) as (keyof typeof POLARITY_COLOUR)[]).map((p) => [
     p,
-    { type: MarkerType.ArrowClosed, color: POLARITY_COLOUR[p], width: 16, height: 16 },
+    // Sized in map units, not stroke widths: a strength-3 link keeps a readable arrowhead.
+    { type: MarkerType.ArrowClosed, color: POLARITY_COLOUR[p], width: 22, height: 22, markerUnits: 'userSpaceOnUse' },
   ]),
 ) as Record<Link['polarity'], LinkEdgeType['markerEnd']>;
 

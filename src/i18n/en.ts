@@ -25,6 +25,7 @@ export const en: Messages = {
     home: 'Home',
     title: 'Map title',
     closePanel: 'Close the panel',
+    panels: 'Panels',
   },
   canvas: {
     emptyTitle: 'The map is empty',

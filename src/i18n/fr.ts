@@ -24,6 +24,7 @@ export const fr = {
     home: 'Accueil',
     title: 'Titre de la carte',
     closePanel: 'Fermer le panneau',
+    panels: 'Panneaux',
   },
   canvas: {
     emptyTitle: 'La carte est vide',

@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addFactor, addLink, readSnapshot } from '../../src/model';
+import { connectClient, createMap, startRelay, whenSynced, type Relay } from '../helpers/relay';
+import { launchChromium, userContext } from './browser';
+
+let relay: Relay;
+let browser: Browser;
+
+beforeAll(async () => {
+  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+describe('a view link', () => {
+  it('shows the factors and links but cannot change the map', async () => {
+    const map = await createMap(relay, 'Lecture');
+    const doc = new Y.Doc();
+    const editor = connectClient(relay, map.id, map.editToken, doc);
+    await whenSynced(editor);
+    const a = addFactor(doc, { label: 'Sécheresse', x: 0, y: 0 });
+    const b = addFactor(doc, { label: 'Transhumance précoce', x: 300, y: 80 });
+    addLink(doc, { source: a, target: b, polarity: '-' });
+
+    const context = await userContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${relay.url}${map.viewUrl}`);
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(2);
+    const marker = page.getByTestId('link-polarity');
+    await expect.poll(() => marker.count()).toBe(1);
+    expect(await page.getByText('Lecture seule').count()).toBe(1);
+
+    await marker.click();
+    await page.mouse.dblclick(640, 600);
+    await page.keyboard.press('n');
+    await page.waitForTimeout(500);
+    expect(await marker.getAttribute('data-polarity')).toBe('-');
+    expect(await page.locator('[data-testid="factor"]').count()).toBe(2);
+    const snap = readSnapshot(doc);
+    expect(snap.factors).toHaveLength(2);
+    expect(snap.links[0]?.polarity).toBe('-');
+    editor.destroy();
+    await context.close();
+  });
+});
