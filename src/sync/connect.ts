@@ -108,6 +108,17 @@ export function connectMap(doc: Y.Doc, opts: ConnectOptions): MapConnection {
     provider = p;
   });
 
+  // The browser knows at once when the device loses its network, while a dead socket can
+  // linger until y-websocket's 30 s silence timeout: follow the browser both ways, so edits
+  // are known to be kept here at once and flow again as soon as the network is back.
+  const onNetworkLost = () => provider?.shouldConnect && provider.disconnect();
+  const onNetworkBack = () => {
+    if (provider && status !== 'unauthorized' && status !== 'not-found') provider.connect();
+  };
+  const win = typeof window === 'undefined' ? null : window;
+  win?.addEventListener('offline', onNetworkLost);
+  win?.addEventListener('online', onNetworkBack);
+
   return {
     awareness,
     whenLocalReady,
@@ -125,6 +136,8 @@ export function connectMap(doc: Y.Doc, opts: ConnectOptions): MapConnection {
       if (destroyed) return;
       destroyed = true;
       listeners.clear();
+      win?.removeEventListener('offline', onNetworkLost);
+      win?.removeEventListener('online', onNetworkBack);
       provider?.destroy();
       provider = null;
       awareness.destroy();

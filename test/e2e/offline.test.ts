@@ -10,6 +10,8 @@ import { launchChromium, userContext } from './browser';
 
 const distEnv = (): Record<string, string> => (process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {});
 const labels = (doc: Y.Doc) => readSnapshot(doc, () => undefined).factors.map((f) => f.label).sort();
+/** The machine running the tests may be busy: waits are generous, never timed assertions. */
+const PATIENT = { timeout: 20_000 };
 const status = (page: Page) => page.getByTestId('sync-status').getAttribute('data-status');
 
 let browser: Browser;
@@ -35,7 +37,7 @@ async function addFactorFromToolbar(page: Page, label: string) {
   const editor = page.getByRole('textbox', { name: 'Nom du facteur' });
   await editor.fill(label);
   await editor.press('Enter');
-  await expect.poll(() => page.locator(`[data-label="${label}"]`).count()).toBe(1);
+  await expect.poll(() => page.locator(`[data-label="${label}"]`).count(), PATIENT).toBe(1);
 }
 
 /** What the relay has stored, seen by a fresh client. */
@@ -64,7 +66,7 @@ describe('working offline', () => {
     page.on('pageerror', (e) => errors.push(e.message));
 
     await page.goto(`${origin}${map.editUrl}`);
-    await expect.poll(() => status(page)).toBe('online');
+    await expect.poll(() => status(page), PATIENT).toBe('online');
     await addFactorFromToolbar(page, 'Sécheresse');
     await relayLabels(relay, map.id, map.editToken, ['Sécheresse']);
     // Installed means precached: from here the app no longer needs the relay to open.
@@ -72,13 +74,13 @@ describe('working offline', () => {
 
     await relay.kill('SIGTERM');
     await page.reload();
-    await expect.poll(() => page.locator('[data-label="Sécheresse"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-label="Sécheresse"]').count(), PATIENT).toBe(1);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await expect.poll(() => status(page)).toBe('offline');
+    await expect.poll(() => status(page), PATIENT).toBe('offline');
     await addFactorFromToolbar(page, 'Pâturages perdus');
 
     const back = await start(dataDir, relay.port);
-    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('online');
+    await expect.poll(() => status(page), PATIENT).toBe('online');
     expect(await relayLabels(back, map.id, map.editToken, ['Pâturages perdus'])).toEqual(['Pâturages perdus', 'Sécheresse']);
     expect(errors).toEqual([]);
     await context.close();
