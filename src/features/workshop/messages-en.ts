@@ -23,7 +23,6 @@ export const en: Widen<typeof fr> = {
     leadHint: 'Ask everyone to follow my view',
     leading: 'Everyone is asked to follow your view',
     stopLeading: 'Stop',
-    leadingBadge: 'leads the view',
   },
   views: {
     title: 'Views',
@@ -38,7 +37,6 @@ export const en: Widen<typeof fr> = {
     loop: 'Loop to highlight',
     noLoop: 'None',
     show: 'Show',
-    showing: 'shown',
     stop: 'Show everything',
     rename: 'Rename',
     up: 'Move up',
@@ -55,7 +53,6 @@ export const en: Widen<typeof fr> = {
   },
   loops: {
     loading: 'Finding loops…',
-    through: 'Loops through the selection',
     none: 'No loops',
     reinforcing: 'Reinforcing',
     balancing: 'Balancing',

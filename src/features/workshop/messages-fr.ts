@@ -20,7 +20,6 @@ export const fr = {
     leadHint: 'Demander à tout le monde de suivre ma vue',
     leading: 'Tout le monde est invité à suivre votre vue',
     stopLeading: 'Arrêter',
-    leadingBadge: 'guide la vue',
   },
   views: {
     title: 'Vues',
@@ -35,7 +34,6 @@ export const fr = {
     loop: 'Boucle à souligner',
     noLoop: 'Aucune',
     show: 'Montrer',
-    showing: 'affichée',
     stop: 'Tout montrer',
     rename: 'Renommer',
     up: 'Monter',
@@ -52,7 +50,6 @@ export const fr = {
   },
   loops: {
     loading: 'Recherche des boucles…',
-    through: 'Boucles passant par la sélection',
     none: 'Aucune boucle',
     reinforcing: 'Renforçante',
     balancing: 'Équilibrante',

@@ -60,7 +60,8 @@ export const useWorkshop = create<WorkshopState>((set) => ({
     set((s) => {
       const declined = new Set(s.declined);
       declined.delete(clientId);
-      return { following: clientId, declined, leading: false };
+      // Following shows the leader's step, not one's own.
+      return { following: clientId, declined, leading: false, showing: null };
     }),
   stopFollowing: () =>
     set((s) => (s.following === null ? s : { following: null, declined: new Set(s.declined).add(s.following) })),
