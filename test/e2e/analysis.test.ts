@@ -27,7 +27,7 @@ async function workshopMap(): Promise<CreatedMap> {
   const client = connectClient(relay, map.id, map.editToken);
   await whenSynced(client);
   const doc = client.doc;
-  // Within the first view whatever the panel takes of it: a map synced in after opening is not fitted.
+  // All within the first view, whatever room the side panel takes.
   const poverty = addFactor(doc, { label: 'Pauvreté', x: 180, y: 40 });
   const debt = addFactor(doc, { label: 'Dette', x: 480, y: 40 });
   const harvest = addFactor(doc, { label: 'Récolte', x: 180, y: 300 });
@@ -98,6 +98,61 @@ describe('loops on the canvas', () => {
     await expect.poll(() => marker.allTextContents()).toEqual(['R1']);
     await page.keyboard.press('l');
     await expect.poll(() => page.locator('[data-testid="loop-row"]', { hasText: 'Piège de la dette' }).count()).toBe(1);
+
+    // A view link shows the marker and the name, with nothing to edit.
+    const viewer = await context.newPage();
+    viewer.on('pageerror', (e) => errors.push(e.message));
+    await viewer.goto(`${relay.url}${map.viewUrl}`);
+    await expect.poll(() => viewer.getByTestId('canvas-marker').allTextContents()).toEqual(['R1']);
+    await viewer.getByTestId('open-loops').click();
+    await expect.poll(() => viewer.locator('[data-testid="loop-row"]', { hasText: 'Piège de la dette' }).count()).toBe(1);
+    await viewer.locator('[data-testid="loop-row"][data-kind="reinforcing"] .loop-choose').click();
+    await expect.poll(() => dimmed(viewer, 'Récolte')).toBe(true);
+    expect(await viewer.getByTestId('loop-name').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('key factors, focus and paths', () => {
+  it('ranks factors, shows one on the map, narrows the map to its effects, and finds the path between two', async () => {
+    const map = await workshopMap();
+    const context = await userContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openMap(page, map);
+
+    await page.getByTestId('open-key-factors').click();
+    const rows = page.getByTestId('factor-row');
+    await expect.poll(() => rows.count()).toBe(5);
+    // Loops through each factor, largest first: the four on a loop have one each, rain none.
+    expect(await rows.locator('td:nth-of-type(4)').allTextContents()).toEqual(['1', '1', '1', '1', '0']);
+    await page.getByTestId('sort-inDegree').click();
+    await expect.poll(() => rows.first().locator('th').textContent()).toBe('Récolte');
+    expect(await page.getByTestId('drivers').textContent()).toContain('Pluie');
+    await rows.filter({ hasText: 'Pluie' }).locator('button').click();
+    await expect.poll(() => node(page, 'Pluie').getAttribute('class')).toContain('selected');
+
+    // The selected factor becomes the focus: rain and what it causes one step on.
+    await page.getByTestId('open-focus').click();
+    await page.getByTestId('focus-effects').click();
+    await expect.poll(() => dimmed(page, 'Prix du mil')).toBe(true);
+    expect(await dimmed(page, 'Récolte')).toBe(false);
+    expect(await dimmed(page, 'Pluie')).toBe(false);
+    await page.getByTestId('focus-depth').fill('2');
+    await expect.poll(() => dimmed(page, 'Prix du mil')).toBe(false);
+    expect(await dimmed(page, 'Pauvreté')).toBe(true);
+    await page.getByTestId('focus-hide').click();
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(3);
+
+    await page.getByTestId('focus-tab-paths').click();
+    await page.getByTestId('path-from').selectOption({ label: 'Pluie' });
+    await page.getByTestId('path-to').selectOption({ label: 'Prix du mil' });
+    await expect.poll(() => page.getByTestId('path-row').allTextContents()).toEqual([expect.stringContaining('Pluie → Récolte → Prix du mil')]);
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(5);
+    expect(await dimmed(page, 'Dette')).toBe(true);
+    expect(await dimmed(page, 'Récolte')).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -27,32 +27,36 @@ export function FactorTable({ factors }: { factors: readonly FactorMetrics[] }) 
   const header = (k: SortKey, title?: string) => (
     <th scope="col" aria-sort={key === k ? (descending ? 'descending' : 'ascending') : 'none'} title={title}>
       <button type="button" className="sort" onClick={() => sortBy(k)} data-testid={`sort-${k}`}>
-        {t(`analysis.factors.${k}`)}
+        {k === 'betweenness'
+          ? <abbr title={t('analysis.factors.betweenness')}>{t('analysis.factors.betweennessShort')}</abbr>
+          : t(`analysis.factors.${k}`)}
         <span aria-hidden="true">{key === k ? (descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     </th>
   );
 
   return (
-    <table className="factor-table" data-testid="factor-table">
-      <thead>
-        <tr>
-          {header('label')}
-          {NUMERIC.map((k) => <Fragment key={k}>{header(k, t(`analysis.factors.${k}Hint`))}</Fragment>)}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((f) => (
-          <tr key={f.id} className={selected.includes(f.id) ? 'selected' : undefined} data-testid="factor-row" data-factor-id={f.id}>
-            <th scope="row">
-              <button type="button" className="link-like" onClick={() => reveal(f.id)} title={t('analysis.factors.show', { label: f.label })}>
-                {f.label}
-              </button>
-            </th>
-            {NUMERIC.map((k) => <td key={k}>{k === 'betweenness' ? fmt.format(f[k]) : f[k]}</td>)}
+    <div className="factor-table-wrap">
+      <table className="factor-table" data-testid="factor-table">
+        <thead>
+          <tr>
+            {header('label')}
+            {NUMERIC.map((k) => <Fragment key={k}>{header(k, t(`analysis.factors.${k}Hint`))}</Fragment>)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={f.id} className={selected.includes(f.id) ? 'selected' : undefined} data-testid="factor-row" data-factor-id={f.id}>
+              <th scope="row">
+                <button type="button" className="link-like" onClick={() => reveal(f.id)} title={t('analysis.factors.show', { label: f.label })}>
+                  {f.label}
+                </button>
+              </th>
+              {NUMERIC.map((k) => <td key={k}>{k === 'betweenness' ? fmt.format(f[k]) : f[k]}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -13,6 +13,8 @@ const LAYER = 'key-factors';
 const METRICS: readonly SizeMetric[] = ['none', 'inDegree', 'outDegree', 'betweenness', 'loopCount'];
 /** The factor with the most of the metric is drawn this much larger; none smaller than normal. */
 const MAX_EXTRA_SCALE = 1;
+/** Callouts stay short so the table shows without scrolling far. */
+const CALLOUT = { limit: 3 };
 
 function Callout({ title, hint, factors, testId }: { title: string; hint: string; factors: readonly FactorMetrics[]; testId: string }) {
   const { t } = useTranslation();
@@ -62,9 +64,9 @@ export default function KeyFactorsPanel() {
       {analysis && factors.length > 0 && (
         <>
           <div className="callouts">
-            <Callout title={t('analysis.factors.drivers')} hint={t('analysis.factors.driversHint')} factors={drivers(factors)} testId="drivers" />
-            <Callout title={t('analysis.factors.outcomes')} hint={t('analysis.factors.outcomesHint')} factors={outcomes(factors)} testId="outcomes" />
-            <Callout title={t('analysis.factors.leverage')} hint={t('analysis.factors.leverageHint')} factors={leverageCandidates(factors)} testId="leverage" />
+            <Callout title={t('analysis.factors.drivers')} hint={t('analysis.factors.driversHint')} factors={drivers(factors, CALLOUT)} testId="drivers" />
+            <Callout title={t('analysis.factors.outcomes')} hint={t('analysis.factors.outcomesHint')} factors={outcomes(factors, CALLOUT)} testId="outcomes" />
+            <Callout title={t('analysis.factors.leverage')} hint={t('analysis.factors.leverageHint')} factors={leverageCandidates(factors, CALLOUT)} testId="leverage" />
           </div>
           <label className="field">
             {t('analysis.factors.sizeBy')}
