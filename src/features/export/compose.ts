@@ -1,0 +1,185 @@
+/**
+ * The page an exported image is: an optional title above the map, an optional legend below.
+ * Built as SVG elements through the DOM (textContent), so a title or a theme name such as
+ * `<img onerror=…>` is serialised as escaped text, never as markup.
+ */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FONT = "'Trame Sans', sans-serif";
+export const PAGE_MARGIN = 32;
+const TITLE_SIZE = 26;
+const TITLE_LINE = 34;
+const TITLE_MAX_LINES = 3;
+const LEGEND_SIZE = 14;
+const LEGEND_ROW = 28;
+const ITEM_GAP = 22;
+/** A legend needs this much room even under a small map. */
+const MIN_LEGEND_WIDTH = 520;
+const SLOT_ID = 'trame-map-slot';
+
+export interface LegendEntry {
+  readonly colour: string;
+  readonly label: string;
+  /** Drawn as a link with its polarity sign; without it, a theme's swatch. */
+  readonly sign?: string;
+}
+
+export interface LegendGroup {
+  readonly heading: string;
+  readonly entries: readonly LegendEntry[];
+}
+
+export interface PageRequest {
+  /** The map as html-to-image's SVG, and its size in CSS pixels. */
+  readonly mapSvg: string;
+  readonly mapWidth: number;
+  readonly mapHeight: number;
+  readonly title?: string;
+  readonly legend?: readonly LegendGroup[];
+  readonly background: 'white' | 'transparent';
+  /** @font-face rules with the fonts inlined, for text outside the map. */
+  readonly fontCss: string;
+  /** Width of a text in the given CSS font, as the browser will draw it. */
+  readonly measure: (text: string, font: string) => number;
+}
+
+export interface Page {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+function text(x: number, y: number, value: string, size: number, weight: number, fill = '#1d2733'): SVGTextElement {
+  const t = el('text', { x, y, 'font-family': FONT, 'font-size': size, 'font-weight': weight, fill });
+  t.textContent = value;
+  return t;
+}
+
+/** Greedy word wrap; a word longer than the line is cut with an ellipsis. */
+function wrap(value: string, width: number, font: string, measure: PageRequest['measure']): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of value.trim().split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (measure(next, font) <= width || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const kept = lines.slice(0, TITLE_MAX_LINES);
+  return kept.map((l, i) => {
+    let out = l;
+    const cut = i === kept.length - 1 && lines.length > kept.length;
+    if (!cut && measure(out, font) <= width) return out;
+    while (out.length > 1 && measure(`${out}…`, font) > width) out = out.slice(0, -1);
+    return `${out}…`;
+  });
+}
+
+/** A link in the legend: a stroke, an arrowhead and the sign in a ring, as on the canvas. */
+function linkSample(x: number, mid: number, e: LegendEntry): SVGGElement {
+  const g = el('g', {});
+  g.append(
+    el('line', { x1: x, y1: mid, x2: x + 34, y2: mid, stroke: e.colour, 'stroke-width': 2.5 }),
+    el('path', { d: `M ${x + 34} ${mid - 5} L ${x + 42} ${mid} L ${x + 34} ${mid + 5} Z`, fill: e.colour }),
+    el('circle', { cx: x + 17, cy: mid, r: 9, fill: '#fff', stroke: e.colour, 'stroke-width': 1.5 }),
+  );
+  const sign = text(x + 17, mid, e.sign ?? '', 13, 700, e.colour);
+  sign.setAttribute('text-anchor', 'middle');
+  sign.setAttribute('dominant-baseline', 'central');
+  g.append(sign);
+  return g;
+}
+
+/** Lays the groups out in rows that wrap at `width`; returns the rows' group and height. */
+function legendRows(groups: readonly LegendGroup[], left: number, top: number, width: number, measure: PageRequest['measure']) {
+  const g = el('g', { 'data-part': 'legend' });
+  const regular = `400 ${LEGEND_SIZE}px ${FONT}`;
+  const bold = `700 ${LEGEND_SIZE}px ${FONT}`;
+  let y = top;
+  for (const group of groups) {
+    if (group.entries.length === 0) continue;
+    let x = left;
+    const mid = () => y + LEGEND_ROW / 2;
+    g.append(text(x, mid() + 5, group.heading, LEGEND_SIZE, 700));
+    const indent = left + measure(group.heading, bold) + ITEM_GAP;
+    x = indent;
+    for (const e of group.entries) {
+      const sample = e.sign !== undefined ? 42 : 16;
+      const w = sample + 8 + measure(e.label, regular);
+      if (x > indent && x + w > left + width) {
+        x = indent;
+        y += LEGEND_ROW;
+      }
+      if (e.sign !== undefined) g.append(linkSample(x, mid(), e));
+      else g.append(el('rect', { x, y: mid() - 8, width: 16, height: 16, rx: 3, fill: e.colour, stroke: '#37474f', 'stroke-width': 0.5 }));
+      g.append(text(x + sample + 8, mid() + 5, e.label, LEGEND_SIZE, 400));
+      x += w + ITEM_GAP;
+    }
+    y += LEGEND_ROW + 6;
+  }
+  return { g, height: y - top };
+}
+
+/** The map's own SVG, moved to its place on the page. */
+function placeMap(mapSvg: string, x: number, y: number): string {
+  if (!mapSvg.startsWith('<svg')) throw new Error('unexpected map image');
+  return `<svg x="${x}" y="${y}"${mapSvg.slice(4)}`;
+}
+
+export function composePage(req: PageRequest): Page {
+  const { mapWidth, mapHeight, measure } = req;
+  const groups = (req.legend ?? []).filter((g) => g.entries.length > 0);
+  const width = Math.ceil(Math.max(mapWidth, groups.length > 0 ? MIN_LEGEND_WIDTH : 0) + 2 * PAGE_MARGIN);
+  const inner = width - 2 * PAGE_MARGIN;
+  // XMLSerializer writes the xmlns of a detached root itself.
+  const svg = el('svg', {});
+  const style = el('style', {});
+  style.textContent = req.fontCss;
+  const defs = el('defs', {});
+  defs.append(style);
+  svg.append(defs);
+  const background = el('rect', { x: 0, y: 0, width: '100%', height: '100%', fill: '#ffffff' });
+  if (req.background === 'white') svg.append(background);
+
+  let y = PAGE_MARGIN;
+  const title = req.title?.trim();
+  if (title) {
+    const font = `700 ${TITLE_SIZE}px ${FONT}`;
+    const g = el('g', { 'data-part': 'title' });
+    for (const line of wrap(title, inner, font, measure)) {
+      g.append(text(PAGE_MARGIN, y + TITLE_SIZE, line, TITLE_SIZE, 700));
+      y += TITLE_LINE;
+    }
+    svg.append(g);
+    y += 12;
+  }
+  const mapX = PAGE_MARGIN + (inner - mapWidth) / 2;
+  const mapY = y;
+  svg.append(el('g', { id: SLOT_ID }));
+  y += mapHeight;
+  if (groups.length > 0) {
+    y += 16;
+    const legend = legendRows(groups, PAGE_MARGIN, y, inner, measure);
+    svg.append(legend.g);
+    y += legend.height;
+  }
+  const height = Math.ceil(y + PAGE_MARGIN);
+  for (const [k, v] of Object.entries({ width, height, viewBox: `0 0 ${width} ${height}` })) svg.setAttribute(k, String(v));
+  const outer = new XMLSerializer().serializeToString(svg);
+  const slot = `<g id="${SLOT_ID}"/>`;
+  const at = outer.indexOf(slot);
+  if (at < 0) throw new Error('map slot lost');
+  return {
+    svg: outer.slice(0, at) + placeMap(req.mapSvg, mapX, mapY) + outer.slice(at + slot.length),
+    width,
+    height,
+  };
+}
