@@ -2,6 +2,9 @@ import type { ComponentType } from 'react';
 import StoriesMount from '../features/stories/StoriesMount';
 import AnalysisMount from '../features/analysis/AnalysisMount';
 import ThemesMount from '../features/themes/ThemesMount';
+import ExportButton from '../features/export/ExportButton';
+import ImportButton from '../features/import/ImportButton';
+import ImportMount from '../features/import/ImportMount';
 import { WorkshopCanvas } from '../features/workshop/WorkshopCanvas';
 import { WorkshopToolbar } from '../features/workshop/WorkshopToolbar';
 
@@ -22,4 +25,7 @@ export const MOUNTS: Mount[] = [
   { id: 'analysis', place: 'canvas', component: AnalysisMount },
   { id: 'themes', place: 'canvas', component: ThemesMount },
   { id: 'stories', place: 'canvas', component: StoriesMount },
+  { id: 'import', place: 'toolbar', component: ImportButton },
+  { id: 'import-drop', place: 'canvas', component: ImportMount },
+  { id: 'export', place: 'toolbar', component: ExportButton },
 ];

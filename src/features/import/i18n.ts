@@ -1,0 +1,51 @@
+import i18n from '../../i18n';
+
+i18n.addResourceBundle('fr', 'translation', {
+  import: {
+    button: 'Importer',
+    title: 'Importer des facteurs et des liens',
+    intro: 'Une carte Trame (.json), un CSV de liens (cause,effect,polarity…), un CSV de facteurs (label,theme,note) avec un CSV de liens, ou un fichier GraphML. Vous pouvez aussi déposer le fichier sur la carte.',
+    addToMap: 'Ajouter à cette carte…',
+    addHint: 'Les facteurs et les liens du fichier rejoignent cette carte ; Ctrl+Z les retire tous d’un coup.',
+    openMapFile: 'Ouvrir un fichier de carte…',
+    openHint: 'Crée une nouvelle carte avec le contenu du fichier (par exemple une carte enregistrée sur une clé USB).',
+    close: 'Fermer',
+    busy: 'Import en cours…',
+    drop: 'Déposez le fichier pour l’ajouter à la carte',
+    done: '{{factors}} facteurs et {{links}} liens importés.',
+    reused: '{{count}} facteurs existaient déjà (même nom) et ont été réutilisés.',
+    failed: 'Import impossible : la carte n’a pas changé.',
+    failedNew: 'Impossible de créer la carte : rien n’a été créé.',
+    warnings: 'À savoir :',
+    more: '… et {{count}} autres',
+    dismiss: 'Fermer le message',
+    tidy: 'Ranger',
+    tidyMap: 'Ranger toute la carte : les causes à gauche de leurs effets (Ctrl+Z pour revenir)',
+    tidySelection: 'Ranger les facteurs sélectionnés (Ctrl+Z pour revenir)',
+  },
+}, true, true);
+
+i18n.addResourceBundle('en', 'translation', {
+  import: {
+    button: 'Import',
+    title: 'Import factors and links',
+    intro: 'A Trame map (.json), a CSV of links (cause,effect,polarity…), a CSV of factors (label,theme,note) with a CSV of links, or a GraphML file. You can also drop the file on the map.',
+    addToMap: 'Add to this map…',
+    addHint: 'The file’s factors and links join this map; Ctrl+Z removes them all at once.',
+    openMapFile: 'Open map file…',
+    openHint: 'Creates a new map holding the file (for instance a map saved on a USB stick).',
+    close: 'Close',
+    busy: 'Importing…',
+    drop: 'Drop the file to add it to the map',
+    done: '{{factors}} factors and {{links}} links imported.',
+    reused: '{{count}} factors were already there (same name) and were reused.',
+    failed: 'Nothing was imported: the map has not changed.',
+    failedNew: 'The map could not be created: nothing was created.',
+    warnings: 'Good to know:',
+    more: '… and {{count}} more',
+    dismiss: 'Close the message',
+    tidy: 'Tidy up',
+    tidyMap: 'Tidy up the whole map: causes left of their effects (Ctrl+Z to go back)',
+    tidySelection: 'Tidy up the selected factors (Ctrl+Z to go back)',
+  },
+}, true, true);

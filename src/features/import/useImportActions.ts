@@ -1,0 +1,60 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+import { useMapSession } from '../../app/MapContext';
+import { navigate } from '../../app/route';
+import { rememberMap } from '../../sync';
+import { useImport } from './store';
+
+const MAX_WAIT_FRAMES = 120;
+
+/** Brings the whole map into view once React Flow has rendered and measured the new factors. */
+function fitWhenMeasured(flow: ReturnType<typeof useReactFlow>, ids: readonly string[]): void {
+  let frames = 0;
+  const tick = () => {
+    const ready = ids.every((id) => !!flow.getNode(id)?.measured?.width);
+    if (ready || ++frames > MAX_WAIT_FRAMES) void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.15 });
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The two things a file can do: join the open map, or become a map of its own. */
+export function useImportActions() {
+  const { doc } = useMapSession();
+  const flow = useReactFlow();
+
+  const addFiles = useCallback(async (files: readonly File[]) => {
+    const store = useImport.getState();
+    if (files.length === 0 || store.busy) return;
+    store.set({ busy: true, report: null, dialogOpen: false });
+    try {
+      const { importIntoMap } = await import('./runImport');
+      const { report, factorIds } = await importIntoMap(doc, files);
+      useImport.getState().set({ report });
+      if (factorIds.length > 0) fitWhenMeasured(flow, factorIds);
+    } finally {
+      useImport.getState().set({ busy: false });
+    }
+  }, [doc, flow]);
+
+  const openFiles = useCallback(async (files: readonly File[]) => {
+    const store = useImport.getState();
+    if (files.length === 0 || store.busy) return;
+    store.set({ busy: true, report: null });
+    try {
+      const { openAsNewMap } = await import('./runImport');
+      const out = await openAsNewMap(files);
+      if (!out.ok) {
+        useImport.getState().set({ report: out.report, dialogOpen: false });
+        return;
+      }
+      rememberMap({ id: out.map.id, title: out.map.title, access: 'edit', token: out.map.editToken });
+      useImport.getState().set({ dialogOpen: false });
+      navigate(out.map.editUrl);
+    } finally {
+      useImport.getState().set({ busy: false });
+    }
+  }, []);
+
+  return { addFiles, openFiles };
+}
