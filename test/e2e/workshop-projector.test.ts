@@ -127,3 +127,41 @@ describe('step-by-step reveal', () => {
     await context.close();
   });
 });
+
+describe('pictograms and the shortcuts help', () => {
+  it('O opens the pictogram picker for the selected factor; the pictogram shows on the factor after a reload', async () => {
+    const { map } = await loopMap(relay, ['Vols de bétail', 'Pauvreté des ménages']);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa');
+    await page.locator('[data-label="Vols de bétail"] .factor-label').click();
+    await page.keyboard.press('o');
+    const picker = page.getByTestId('icon-picker');
+    await expect.poll(() => picker.isVisible()).toBe(true);
+    expect(await picker.locator('svg[data-icon]').count()).toBeGreaterThanOrEqual(32);
+    await picker.getByTestId('icon-cattle').click();
+    await expect.poll(() => picker.count()).toBe(0);
+    await expect.poll(() => page.locator('[data-label="Vols de bétail"] svg[data-icon="cattle"]').count()).toBe(1);
+    expect(await page.locator('[data-label="Pauvreté des ménages"] svg[data-icon]').count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => page.locator('[data-label="Vols de bétail"] svg[data-icon="cattle"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('? lists the canvas, panel and workshop shortcuts, in the user language', async () => {
+    const { map } = await loopMap(relay, ['Eau', 'Bétail']);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa');
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcuts-help');
+    await expect.poll(() => help.isVisible()).toBe(true);
+    const text = (await help.textContent()) ?? '';
+    for (const expected of ['Ctrl+Z', 'Ctrl+Shift+Z', 'F2', 'F5', 'PageDown', 'Nouveau facteur', '« Vues »', '« Vote »', '« Groupes d’action »']) {
+      expect(text, expected).toContain(expected);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
