@@ -22,7 +22,7 @@ export function FactorTable({ factors }: { factors: readonly FactorMetrics[] }) 
     () => [...factors].sort((a, b) => (descending ? -1 : 1) * compare(key, a, b) || a.label.localeCompare(b.label)),
     [factors, key, descending],
   );
-  const fmt = useMemo(() => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }), [i18n.language]);
+  const fmt = useMemo(() => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }), [i18n.language]);
 
   const header = (k: SortKey, title?: string) => (
     <th scope="col" aria-sort={key === k ? (descending ? 'descending' : 'ascending') : 'none'} title={title}>
