@@ -8,6 +8,7 @@ import { useVoterId, useVotes } from './useVotes';
 import { addDot, takeDot } from './vote';
 
 const LAYER = 'workshop-votes';
+const VOTE_MARKER_DROP = 34;
 
 /**
  * Dot counts of the shown round on the map, live: a badge on each factor with dots and a
@@ -35,7 +36,8 @@ export function VoteOverlay() {
       }
       const loop = loopParts(target.id, snap);
       const at = loop && loopCentre(loop.factors, snap);
-      if (loop && at) markers.push({ id: `vote:${target.id}`, ...at, text: `● ${count}`, title, tone: loop.kind });
+      // Below the centre: the loops panel puts its R1 / B2 marker on the centre itself.
+      if (loop && at) markers.push({ id: `vote:${target.id}`, x: at.x, y: at.y + VOTE_MARKER_DROP, text: `● ${count}`, title, tone: loop.kind });
     }
     return { factorBadges, markers };
   }, [current, onMap, snap, t]);
