@@ -24,10 +24,25 @@ async function gap(a: Page, b: Page): Promise<{ px: number; zoom: number }> {
 
 const close = (g: { px: number; zoom: number }) => g.px < 12 && g.zoom < 0.03;
 
+/** A point where the empty map itself is under the pointer (no factor, link, minimap or button). */
+async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
+  const spot = await page.locator('.react-flow__pane').evaluate((pane) => {
+    const box = pane.getBoundingClientRect();
+    for (let fy = 0.3; fy < 0.9; fy += 0.1) {
+      for (let fx = 0.3; fx < 0.8; fx += 0.05) {
+        const x = box.left + box.width * fx;
+        const y = box.top + box.height * fy;
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!spot) throw new Error('no empty spot on the map');
+  return spot;
+}
+
 async function panBy(page: Page, dx: number, dy: number) {
-  const box = (await page.locator('.react-flow__pane').boundingBox())!;
-  const x = box.x + box.width - 60;
-  const y = box.y + box.height - 60;
+  const { x, y } = await emptySpot(page);
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
