@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { registerLanRoute } from './http/lan-route';
 import { createRoutes } from './http/routes';
 import { sendJson } from './http/router';
 import { describeError, type Logger } from './log';
@@ -46,6 +47,7 @@ export function createApp({ store, distDir, log, fanout = new InProcessFanout(),
         else res.destroy();
       });
   });
+  registerLanRoute(router, server);
   // Malformed HTTP from a client: answer 400 and drop that socket only.
   server.on('clientError', (_e, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShareOriginPicker, useShareOrigin } from '../features/offline/ShareOrigin';
 import { viewTokenFor } from '../model';
 import { mapLink } from '../sync';
 
@@ -49,7 +50,8 @@ function LinkRow({ label, hint, url }: { label: string; hint: string; url: strin
 /** Edit and view links with a QR code each, for phones in the room. */
 export function ShareDialog({ mapId, token, canEdit, onClose }: Props) {
   const { t } = useTranslation();
-  const origin = location.origin;
+  const share = useShareOrigin();
+  const origin = share.origin;
   const viewToken = token && (canEdit ? viewTokenFor(token) : token);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
@@ -60,6 +62,7 @@ export function ShareDialog({ mapId, token, canEdit, onClose }: Props) {
           <p>{t('share.localOnly')}</p>
         ) : (
           <>
+            <ShareOriginPicker share={share} />
             {canEdit && <LinkRow label={t('share.edit')} hint={t('share.editHint')} url={mapLink(origin, mapId, 'edit', token)} />}
             <LinkRow label={t('share.view')} hint={t('share.viewHint')} url={mapLink(origin, mapId, 'view', viewToken)} />
           </>

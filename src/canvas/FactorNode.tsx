@@ -2,6 +2,7 @@ import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession } from '../app/MapContext';
+import { useLongPress } from '../features/offline/useLongPress';
 import { renameFactor } from '../model';
 import { usePresence } from '../presence/store';
 import { useOverlay } from '../state/overlay';
@@ -36,6 +37,8 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
     [doc, id, setEditing],
   );
   const cancel = useCallback(() => setEditing(null), [setEditing]);
+  // Phones have no double-click: a long press edits the label.
+  const longPress = useLongPress(() => setEditing(id), canEdit && !editing);
 
   return (
     <div
@@ -59,6 +62,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
       <Handle type="target" position={Position.Left} className="factor-handle" isConnectableStart={false} isConnectable={canEdit} />
       <div
         className="factor-body"
+        {...longPress}
         onDoubleClick={(e) => {
           if (!canEdit) return;
           e.stopPropagation();

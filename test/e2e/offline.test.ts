@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readSnapshot } from '../../src/model';
+import { addFactor, readSnapshot } from '../../src/model';
 import {
   connectClient, createMap, destroyAll, makeTempDir, startRelay, waitFor, whenSynced, type Relay,
 } from '../helpers/relay';
@@ -26,8 +27,8 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function start(dataDir: string, port?: number): Promise<Relay> {
-  const relay = await startRelay({ dataDir, env: distEnv(), ...(port ? { port } : {}) });
+async function start(dataDir: string, port?: number, env: Record<string, string> = {}): Promise<Relay> {
+  const relay = await startRelay({ dataDir, env: { ...distEnv(), ...env }, ...(port ? { port } : {}) });
   relays.push(relay);
   return relay;
 }
@@ -86,3 +87,52 @@ describe('working offline', () => {
     await context.close();
   });
 });
+
+const lanIp = Object.values(networkInterfaces()).flat().find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+
+describe('in the hall, on a phone', () => {
+  it('a long press edits a factor\'s label, and shared links point to the local network', async () => {
+    const dataDir = makeTempDir();
+    dirs.push(dataDir);
+    // Listening on every address, as npm start does, so the relay knows its LAN address.
+    const relay = await start(dataDir, undefined, { HOST: '0.0.0.0' });
+    const map = await createMap(relay, 'Atelier de Mopti');
+    const seed = connectClient(relay, map.id, map.editToken);
+    await whenSynced(seed);
+    addFactor(seed.doc, { label: 'Conflits', x: 0, y: 0 });
+    await relayLabels(relay, map.id, map.editToken, ['Conflits']);
+    destroyAll(seed);
+
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR',
+    });
+    context.setDefaultTimeout(10_000);
+    await context.addInitScript(() => localStorage.setItem('trame.user', JSON.stringify({ id: 'u-fatou', name: 'Fatou', color: '#00796b' })));
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${relay.port}${map.editUrl}`);
+    const label = page.locator('[data-label="Conflits"] .factor-label');
+    await expect.poll(() => label.count(), PATIENT).toBe(1);
+
+    // A finger held still on the factor, then lifted (CDP touch events, as a phone sends them).
+    const box = (await label.boundingBox())!;
+    const touch = await context.newCDPSession(page);
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    await expect.poll(() => page.locator('.factor-body[data-pressing]').count(), PATIENT).toBe(1);
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const editor = page.getByRole('textbox', { name: 'Nom du facteur' });
+    await editor.fill('Conflits agriculteurs-éleveurs');
+    await editor.press('Enter');
+    await relayLabels(relay, map.id, map.editToken, ['Conflits agriculteurs-éleveurs']);
+
+    await page.getByTestId('share').click();
+    const editLink = page.getByRole('textbox', { name: 'Lien de modification' });
+    if (lanIp) {
+      await expect.poll(() => editLink.inputValue(), PATIENT).toBe(`http://${lanIp}:${relay.port}${map.editUrl}`);
+    } else {
+      await expect.poll(() => page.getByText(/les téléphones ne peuvent pas les ouvrir/).count(), PATIENT).toBe(1);
+    }
+    await context.close();
+  });
+});
+

@@ -15,6 +15,9 @@ i18n.addResourceBundle('fr', 'translation', {
     opened: 'Carte ajoutée depuis {{name}} : {{factors}} facteurs, {{links}} liens.',
     openFailed: 'Impossible d’ouvrir {{name}} : {{message}}',
     notTrame: 'ce n’est pas un fichier de carte Trame (.json).',
+    lanLabel: 'Adresse pour les téléphones du réseau local',
+    lanOne: 'Liens pour les téléphones du réseau local : {{origin}}',
+    lanNone: 'Ces liens commencent par localhost : les téléphones ne peuvent pas les ouvrir. Démarrez Trame sur le réseau local (HOST=0.0.0.0, par défaut) et connectez cet ordinateur au point d’accès Wi-Fi.',
   },
 }, true, true);
 
@@ -33,5 +36,8 @@ i18n.addResourceBundle('en', 'translation', {
     opened: 'Map added from {{name}}: {{factors}} factors, {{links}} links.',
     openFailed: 'Could not open {{name}}: {{message}}',
     notTrame: 'this is not a Trame map file (.json).',
+    lanLabel: 'Address for phones on the local network',
+    lanOne: 'Links for phones on the local network: {{origin}}',
+    lanNone: 'These links start with localhost: phones cannot open them. Start Trame on the local network (HOST=0.0.0.0, the default) and connect this computer to the Wi-Fi hotspot.',
   },
 }, true, true);
