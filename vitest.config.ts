@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts'],
+          include: ['test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/torture/**/*.test.ts'],
           testTimeout: 30_000,
           // Relay processes start in hooks; on two busy cores a start can take seconds.
           hookTimeout: 60_000,
