@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -13,6 +14,8 @@ const distEnv = (): Record<string, string> => (process.env.TRAME_DIST_DIR ? { DI
 const labels = (doc: Y.Doc) => readSnapshot(doc, () => undefined).factors.map((f) => f.label).sort();
 /** The machine running the tests may be busy: waits are generous, never timed assertions. */
 const PATIENT = { timeout: 20_000 };
+const shownLabels = (page: Page) =>
+  page.locator('[data-testid="factor"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? '').sort());
 const status = (page: Page) => page.getByTestId('sync-status').getAttribute('data-status');
 
 let browser: Browser;
@@ -84,6 +87,77 @@ describe('working offline', () => {
     await expect.poll(() => status(page), PATIENT).toBe('online');
     expect(await relayLabels(back, map.id, map.editToken, ['Pâturages perdus'])).toEqual(['Pâturages perdus', 'Sécheresse']);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a new version of the app', () => {
+  it('is offered, never forced: the page reloads only when asked', async () => {
+    const dataDir = makeTempDir();
+    const nextDist = makeTempDir('trame-dist-');
+    dirs.push(dataDir, nextDist);
+    const relay = await start(dataDir);
+    const map = await createMap(relay, 'Atelier en cours');
+    const context = await userContext(browser);
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${relay.port}${map.editUrl}`);
+    await expect.poll(() => status(page), PATIENT).toBe('online');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // A page the current version serves, as on any visit after the first.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), PATIENT).toBe(true);
+    await expect.poll(() => status(page), PATIENT).toBe('online');
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+    // The same app with a changed service worker: to the browser, a new version.
+    cpSync(process.env.TRAME_DIST_DIR ?? resolve(import.meta.dirname, '../../dist'), nextDist, { recursive: true });
+    appendFileSync(join(nextDist, 'sw.js'), '\n// next version\n');
+    await relay.kill('SIGTERM');
+    const next = await start(dataDir, relay.port, { DIST_DIR: nextDist });
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+
+    const prompt = page.getByTestId('update-prompt');
+    await expect.poll(() => prompt.count(), PATIENT).toBe(1);
+    expect(await page.evaluate(() => 'stillTheSamePage' in window)).toBe(true);
+    await prompt.getByRole('button', { name: 'Recharger' }).click();
+    await expect.poll(() => page.evaluate(() => 'stillTheSamePage' in window).catch(() => true), PATIENT).toBe(false);
+    await expect.poll(() => status(page), PATIENT).toBe('online');
+    expect(await page.getByTestId('update-prompt').count()).toBe(0);
+    await next.kill('SIGTERM');
+    await context.close();
+  });
+});
+
+describe('a map file, with no server at all', () => {
+  it('is saved from a map opened offline, and opened back on a map kept on this device', async () => {
+    const dataDir = makeTempDir();
+    dirs.push(dataDir);
+    const relay = await start(dataDir);
+    const map = await createMap(relay, 'Atelier de Ségou');
+    const origin = `http://localhost:${relay.port}`;
+    const context = await userContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${origin}${map.editUrl}`);
+    await expect.poll(() => status(page), PATIENT).toBe('online');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await relay.kill('SIGTERM');
+
+    await page.reload();
+    await expect.poll(() => status(page), PATIENT).toBe('offline');
+    await addFactorFromToolbar(page, 'Accès à l’eau');
+    await addFactorFromToolbar(page, 'Transhumance');
+    await page.getByTestId('open-export').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-map-file').click()]);
+    const saved = readFileSync((await download.path())!);
+
+    // Home, then a new map: with no relay it is kept on this device; the file goes into it.
+    await page.goto(`${origin}/`);
+    await page.getByRole('button', { name: 'Nouvelle carte' }).click();
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), PATIENT).toBe('local');
+    expect(new URL(page.url()).pathname).not.toBe(`/m/${map.id}`);
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: saved });
+    await expect.poll(() => shownLabels(page), PATIENT).toEqual(['Accès à l’eau', 'Transhumance']);
     await context.close();
   });
 });

@@ -4,7 +4,7 @@ import './i18n';
 import './offline.css';
 import { useOfflineApp } from './store';
 
-const READY_NOTICE_MS = 8000;
+const READY_NOTICE_MS = 6000;
 
 /**
  * "New version — reload", asked, never forced: reloading in the middle of a workshop would cut
@@ -34,12 +34,10 @@ export function UpdatePrompt() {
     );
   }
   if (offlineReady) {
+    // Click-through and self-dismissing: it must never sit on a button someone needs.
     return (
-      <div className="offline-notice" role="status" data-testid="offline-ready">
+      <div className="offline-notice passive" role="status" data-testid="offline-ready">
         <p>{t('offline.ready')}</p>
-        <div className="offline-notice-actions">
-          <button type="button" onClick={() => set({ offlineReady: false })}>{t('offline.ok')}</button>
-        </div>
       </div>
     );
   }
