@@ -98,6 +98,14 @@ export function forwardMap(rooms: Rooms, target: UpstreamTarget, log: Logger): F
     if (synced && !linked) log.info(`upstream: map ${localId} in sync with ${target.origin}`);
     linked = synced;
   });
+  let everReached = false;
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') everReached = true;
+  });
+  provider.once('connection-close', () => {
+    // In the hall the upstream is usually out of reach at start: say so once, then wait quietly.
+    if (!everReached && !stopped) log.info(`upstream: ${target.origin} not reachable yet for map ${localId}; will keep trying`);
+  });
   provider.on('status', ({ status }) => {
     if (status === 'disconnected' && !stopped) log.warn('upstream', `map ${localId}: link to ${target.origin} lost, retrying`);
   });
