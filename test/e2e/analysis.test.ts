@@ -1,30 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addFactor, addLink, readSnapshot } from '../../src/model';
 import {
-  connectClient, createMap, destroyAll, startRelay, waitFor, whenSynced, type CreatedMap, type Relay,
+  connectClient, createMap, destroyAll, waitFor, whenSynced, type CreatedMap,
 } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 /**
  * Poverty and debt feed each other (reinforcing); the harvest lowers the millet price, which
  * pushes farmers to grow more (balancing); rain causes the harvest and is on no loop.
  */
 async function workshopMap(): Promise<CreatedMap> {
-  const map = await createMap(relay, 'Boucles');
-  const client = connectClient(relay, map.id, map.editToken);
+  const map = await createMap(app.relay, 'Boucles');
+  const client = connectClient(app.relay, map.id, map.editToken);
   await whenSynced(client);
   const doc = client.doc;
   // All within the first view, whatever room the side panel takes.
@@ -38,7 +29,7 @@ async function workshopMap(): Promise<CreatedMap> {
   addLink(doc, { source: harvest, target: price, polarity: '-' });
   addLink(doc, { source: price, target: harvest, polarity: '+' });
   addLink(doc, { source: rain, target: harvest, polarity: '+' });
-  const check = connectClient(relay, map.id, map.viewToken);
+  const check = connectClient(app.relay, map.id, map.viewToken);
   await whenSynced(check);
   await waitFor(() => readSnapshot(check.doc, () => undefined).links.length === 5, 'the relay to hold the map');
   destroyAll(client, check);
@@ -46,7 +37,7 @@ async function workshopMap(): Promise<CreatedMap> {
 }
 
 async function openMap(page: Page, map: CreatedMap): Promise<void> {
-  await page.goto(`${relay.url}${map.editUrl}`);
+  await page.goto(`${app.relay.url}${map.editUrl}`);
   await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(5);
 }
 
@@ -56,7 +47,7 @@ const dimmed = async (page: Page, label: string) => (await node(page, label).get
 describe('loops on the canvas', () => {
   it('lists the loops by kind, shows the chosen one, and keeps its name and R1 marker after a reload', async () => {
     const map = await workshopMap();
-    const context = await userContext(browser);
+    const context = await userContext(app.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -102,7 +93,7 @@ describe('loops on the canvas', () => {
     // A view link shows the marker and the name, with nothing to edit.
     const viewer = await context.newPage();
     viewer.on('pageerror', (e) => errors.push(e.message));
-    await viewer.goto(`${relay.url}${map.viewUrl}`);
+    await viewer.goto(`${app.relay.url}${map.viewUrl}`);
     await expect.poll(() => viewer.getByTestId('canvas-marker').allTextContents()).toEqual(['R1']);
     await viewer.getByTestId('open-loops').click();
     await expect.poll(() => viewer.locator('[data-testid="loop-row"]', { hasText: 'Piège de la dette' }).count()).toBe(1);
@@ -117,7 +108,7 @@ describe('loops on the canvas', () => {
 describe('key factors, focus and paths', () => {
   it('ranks factors, shows one on the map, narrows the map to its effects, and finds the path between two', async () => {
     const map = await workshopMap();
-    const context = await userContext(browser);
+    const context = await userContext(app.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -161,7 +152,7 @@ describe('key factors, focus and paths', () => {
 describe('themes', () => {
   it('creates a theme, gives it to a factor, colours it, and filters the map by it', async () => {
     const map = await workshopMap();
-    const context = await userContext(browser);
+    const context = await userContext(app.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

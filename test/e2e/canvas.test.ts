@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type Relay } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 const factors = (page: Page) => page.locator('[data-testid="factor"]');
 
@@ -38,11 +28,11 @@ async function drawLink(page: Page, from: string, to: string) {
 
 describe('the canvas', () => {
   it('creates, links, re-polarises, renames and undoes, and the map survives a reload', async () => {
-    const context = await userContext(browser);
+    const context = await userContext(app.browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${relay.url}/m/e2ecanvas${Date.now()}`);
+    await page.goto(`${app.relay.url}/m/e2ecanvas${Date.now()}`);
     await expect.poll(() => page.getByText('La carte est vide').count()).toBe(1);
 
     await addFactorByDoubleClick(page, 300, 300, 'Sécheresse');
@@ -98,10 +88,10 @@ describe('the canvas', () => {
   });
 
   it('speaks English when the browser prefers it, and the switch changes language', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await app.browser.newContext({ locale: 'en-GB' });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    await page.goto(`${relay.url}/m/e2elang${Date.now()}`);
+    await page.goto(`${app.relay.url}/m/e2elang${Date.now()}`);
     // First visit: the name dialog, in English.
     await page.getByRole('textbox', { name: 'Your name' }).fill('Sam');
     await page.getByRole('button', { name: 'OK' }).click();

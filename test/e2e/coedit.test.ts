@@ -1,18 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMap, startRelay, type Relay } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createMap } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 /** The machine running the tests may be busy: waits are generous, never timed assertions. */
 const PATIENT = { timeout: 20_000 };
@@ -29,7 +21,7 @@ async function addFactorFromToolbar(page: Page, label: string) {
 }
 
 async function openAs(name: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await userContext(browser, { name });
+  const context = await userContext(app.browser, { name });
   const page = await context.newPage();
   await page.goto(url);
   await expect.poll(() => status(page), PATIENT).toBe('online');
@@ -38,8 +30,8 @@ async function openAs(name: string, url: string): Promise<{ context: BrowserCont
 
 describe('co-editing', () => {
   it('two people edit together; one drops off the network, edits, comes back, and both end with the same map', async () => {
-    const map = await createMap(relay, 'Atelier à deux');
-    const url = `http://localhost:${relay.port}${map.editUrl}`;
+    const map = await createMap(app.relay, 'Atelier à deux');
+    const url = `http://localhost:${app.relay.port}${map.editUrl}`;
     const awa = await openAs('Awa', url);
     const moussa = await openAs('Moussa', url);
 

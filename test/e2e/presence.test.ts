@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMap, startRelay, type Relay } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createMap } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 async function open(url: string, name: string, color: string): Promise<Page> {
-  const context = await userContext(browser, { name, color });
+  const context = await userContext(app.browser, { name, color });
   const page = await context.newPage();
   await page.goto(url);
   await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status')).toBe('online');
@@ -25,9 +16,9 @@ async function open(url: string, name: string, color: string): Promise<Page> {
 
 describe('presence', () => {
   it('shows who is here, their pointer, and a factor they drag before they drop it', async () => {
-    const map = await createMap(relay, 'Présence');
-    const awa = await open(`${relay.url}${map.editUrl}`, 'Awa', '#d32f2f');
-    const moussa = await open(`${relay.url}${map.editUrl}`, 'Moussa', '#303f9f');
+    const map = await createMap(app.relay, 'Présence');
+    const awa = await open(`${app.relay.url}${map.editUrl}`, 'Awa', '#d32f2f');
+    const moussa = await open(`${app.relay.url}${map.editUrl}`, 'Moussa', '#303f9f');
 
     await expect.poll(() => awa.getByTestId('peer-avatar').getAttribute('title')).toContain('Moussa');
     await expect.poll(() => moussa.getByTestId('peer-avatar').getAttribute('title')).toContain('Awa');

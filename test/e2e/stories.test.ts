@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addFactor, addLink } from '../../src/model';
 import {
-  connectClient, createMap, destroyAll, startRelay, waitFor, whenSynced, type CreatedMap, type Relay,
+  connectClient, createMap, destroyAll, waitFor, whenSynced, type CreatedMap,
 } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 interface Seeded {
   map: CreatedMap;
@@ -27,8 +18,8 @@ interface Seeded {
 
 /** Three factors in a chain, written through a real client as another participant would. */
 async function seedMap(): Promise<Seeded> {
-  const map = await createMap(relay, 'Récits');
-  const provider = connectClient(relay, map.id, map.editToken);
+  const map = await createMap(app.relay, 'Récits');
+  const provider = connectClient(app.relay, map.id, map.editToken);
   await whenSynced(provider);
   const doc = provider.doc;
   const drought = addFactor(doc, { label: 'Sécheresse', x: 0, y: 0 });
@@ -36,7 +27,7 @@ async function seedMap(): Promise<Seeded> {
   const conflict = addFactor(doc, { label: 'Conflits', x: 420, y: 320 });
   const droughtLand = addLink(doc, { source: drought, target: land });
   const landConflict = addLink(doc, { source: land, target: conflict });
-  const check = connectClient(relay, map.id, map.editToken);
+  const check = connectClient(app.relay, map.id, map.editToken);
   await whenSynced(check);
   const target = Y.encodeStateVector(doc).toString();
   await waitFor(() => Y.encodeStateVector(check.doc).toString() === target, 'the relay to hold the seed');
@@ -45,7 +36,7 @@ async function seedMap(): Promise<Seeded> {
 }
 
 async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await userContext(browser, { viewport: { width: 1400, height: 800 } });
+  const context = await userContext(app.browser, { viewport: { width: 1400, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -73,7 +64,7 @@ async function clickLink(page: Page, id: string) {
 describe('stories as evidence', () => {
   it('adds a story, cites it on a link and a factor, filters and traces by it, and refuses a bad CSV whole', async () => {
     const { map, factors, links } = await seedMap();
-    const { page, errors } = await open(`${relay.url}${map.editUrl}`);
+    const { page, errors } = await open(`${app.relay.url}${map.editUrl}`);
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 700 } });
     await page.keyboard.press('s');
     const panel = page.getByTestId('panel-stories');
@@ -151,7 +142,7 @@ describe('stories as evidence', () => {
 
   it('lets a view-link user read and trace the stories, not change them', async () => {
     const { map, factors } = await seedMap();
-    const editor = await open(`${relay.url}${map.editUrl}`);
+    const editor = await open(`${app.relay.url}${map.editUrl}`);
     await editor.page.keyboard.press('s');
     await editor.page.getByTestId('story-add').click();
     await editor.page.getByTestId('story-code').fill('R-100');
@@ -160,7 +151,7 @@ describe('stories as evidence', () => {
     await editor.page.locator('[data-testid="story-pick"][data-code="R-100"]').click();
     await expect.poll(() => editor.page.getByTestId('cited-story').count()).toBe(1);
 
-    const viewer = await open(`${relay.url}${map.viewUrl}`);
+    const viewer = await open(`${app.relay.url}${map.viewUrl}`);
     await viewer.page.getByTestId('open-stories').click();
     const rows = viewer.page.getByTestId('story-row');
     await expect.poll(() => rows.count()).toBe(1);

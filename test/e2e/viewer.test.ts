@@ -1,35 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addFactor, addLink, readSnapshot } from '../../src/model';
-import { connectClient, createMap, startRelay, whenSynced, type Relay } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import { connectClient, createMap, whenSynced } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 describe('a view link', () => {
   it('shows the factors and links but cannot change the map', async () => {
-    const map = await createMap(relay, 'Lecture');
+    const map = await createMap(app.relay, 'Lecture');
     const doc = new Y.Doc();
-    const editor = connectClient(relay, map.id, map.editToken, doc);
+    const editor = connectClient(app.relay, map.id, map.editToken, doc);
     await whenSynced(editor);
     const a = addFactor(doc, { label: 'Sécheresse', x: 0, y: 0 });
     const b = addFactor(doc, { label: 'Transhumance précoce', x: 300, y: 80 });
     addLink(doc, { source: a, target: b, polarity: '-' });
 
-    const context = await userContext(browser);
+    const context = await userContext(app.browser);
     const page = await context.newPage();
-    await page.goto(`${relay.url}${map.viewUrl}`);
+    await page.goto(`${app.relay.url}${map.viewUrl}`);
     await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(2);
     const marker = page.getByTestId('link-polarity');
     await expect.poll(() => marker.count()).toBe(1);
