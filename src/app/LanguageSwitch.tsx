@@ -10,9 +10,10 @@ export function LanguageSwitch() {
       value={i18n.language}
       onChange={(e) => setLanguage(e.target.value as Language)}
     >
+      {/* Short in the toolbar; the full name is what a screen reader announces. */}
       {LANGUAGES.map((l) => (
-        <option key={l} value={l}>
-          {l === 'fr' ? 'Français' : 'English'}
+        <option key={l} value={l} aria-label={l === 'fr' ? 'Français' : 'English'}>
+          {l.toUpperCase()}
         </option>
       ))}
     </select>

@@ -37,7 +37,7 @@ export function Toolbar({ children }: Props) {
       <TitleField />
       {canEdit ? (
         <>
-          <button type="button" onClick={add} title={`${t('toolbar.addFactor')} (N)`}><Icon name="plus" /> {t('toolbar.addFactor')}</button>
+          <button type="button" onClick={add} title={`${t('toolbar.addFactor')} (N)`} aria-label={t('toolbar.addFactor')}><Icon name="plus" /> {t('toolbar.factor')}</button>
           <button type="button" onClick={() => undo.undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`} aria-label={t('toolbar.undo')}><Icon name="undo" /></button>
           <button type="button" onClick={() => undo.redo()} disabled={!canRedo} title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`} aria-label={t('toolbar.redo')}><Icon name="redo" /></button>
           <button type="button" onClick={remove} disabled={!selected} title={`${t('toolbar.delete')} (Suppr)`} aria-label={t('toolbar.delete')}><Icon name="trash" /></button>

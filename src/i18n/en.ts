@@ -19,6 +19,7 @@ export const en: Messages = {
     undo: 'Undo',
     redo: 'Redo',
     addFactor: 'Add a factor',
+    factor: 'Factor',
     fitView: 'Fit view',
     delete: 'Delete selection',
     language: 'Language',

@@ -18,6 +18,7 @@ export const fr = {
     undo: 'Annuler',
     redo: 'Rétablir',
     addFactor: 'Ajouter un facteur',
+    factor: 'Facteur',
     fitView: 'Tout afficher',
     delete: 'Supprimer la sélection',
     language: 'Langue',
