@@ -1,6 +1,7 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { getFontEmbedCSS, toSvg } from 'html-to-image';
 import { composePage, type LegendGroup } from './compose';
+import { withLeanStyles } from './lean-style';
 import { withDensity } from './png';
 
 /**
@@ -39,8 +40,14 @@ const MAP_PADDING = 24;
 const MAX_SIDE = 16_384;
 const MAX_PIXELS = 100_000_000;
 
-/** Drawn on screen for this user only: other people's pointers, a selection rectangle. */
-const LEFT_OUT = ['peer-cursor', 'react-flow__nodesselection', 'react-flow__selection'];
+/**
+ * Drawn on screen for this user only (other people's pointers, a selection rectangle), or
+ * never visible (the wide transparent paths that catch clicks on links, the link handles
+ * over each factor): fewer elements to copy.
+ */
+const LEFT_OUT = [
+  'peer-cursor', 'react-flow__nodesselection', 'react-flow__selection', 'react-flow__edge-interaction', 'react-flow__handle',
+];
 
 function keep(node: HTMLElement): boolean {
   return !(node instanceof Element) || !LEFT_OUT.some((c) => node.classList.contains(c));
@@ -93,7 +100,7 @@ export async function renderMapImage(req: ImageRequest): Promise<ImageResult> {
   const mapHeight = Math.ceil(bounds.height + 2 * MAP_PADDING);
   // Zoom pinned at 1: one map unit is one CSS pixel, and pixelRatio alone sets the resolution.
   const vp = getViewportForBounds(bounds, mapWidth, mapHeight, 1, 1, 0);
-  const dataUrl = await toSvg(req.viewport, {
+  const dataUrl = await withLeanStyles(() => toSvg(req.viewport, {
     width: mapWidth,
     height: mapHeight,
     // The page's <style> carries the fonts once for the map and the title alike.
@@ -104,7 +111,7 @@ export async function renderMapImage(req: ImageRequest): Promise<ImageResult> {
       height: `${mapHeight}px`,
       transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
     },
-  });
+  }));
   const mapSvg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
   const page = composePage({
     mapSvg, mapWidth, mapHeight, fontCss, measure: measurer(),
