@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRelay, type CreatedMap, type Relay } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreatedMap } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 const linksCsv = readFileSync(join(import.meta.dirname, '../fixtures/mali-centre-links.csv'), 'utf8');
 const factors = (page: Page) => page.locator('[data-testid="factor"]');
@@ -28,13 +19,13 @@ interface JsonMap {
 }
 
 async function post(body: string, contentType: string): Promise<CreatedMap> {
-  const r = await fetch(`${relay.url}/api/maps`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const r = await fetch(`${app.relay.url}/api/maps`, { method: 'POST', headers: { 'content-type': contentType }, body });
   expect(r.status).toBe(201);
   return (await r.json()) as CreatedMap;
 }
 
 async function open(m: CreatedMap, count: number) {
-  const context = await userContext(browser);
+  const context = await userContext(app.browser);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -42,7 +33,7 @@ async function open(m: CreatedMap, count: number) {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${relay.url}${m.editUrl}`);
+  await page.goto(`${app.relay.url}${m.editUrl}`);
   await expect.poll(() => factors(page).count()).toBe(count);
   return { context, page, errors };
 }
@@ -69,7 +60,7 @@ function boxesOf(page: Page): Promise<Box[]> {
 describe('exporting the map', () => {
   it('a PNG at pixel ratio 2 holds the whole map, in its aspect ratio, with its links drawn', async () => {
     const m = await post(linksCsv, 'text/csv');
-    const map = (await (await fetch(`${relay.url}/api/maps/${m.id}/export.json?token=${m.viewToken}`)).json()) as JsonMap;
+    const map = (await (await fetch(`${app.relay.url}/api/maps/${m.id}/export.json?token=${m.viewToken}`)).json()) as JsonMap;
     const { context, page, errors } = await open(m, 30);
     // Zoom in so most of the map is off screen: the image must hold it all the same.
     for (let i = 0; i < 4; i++) await page.locator('.react-flow__controls-zoomin').click();

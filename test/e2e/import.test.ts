@@ -1,20 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMap, startRelay, type CreatedMap, type Relay } from '../helpers/relay';
-import { launchChromium, userContext } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createMap, type CreatedMap } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
 
-let relay: Relay;
-let browser: Browser;
-
-beforeAll(async () => {
-  relay = await startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 const fixtureDir = join(import.meta.dirname, '../fixtures');
 const linksPath = join(fixtureDir, 'mali-centre-links.csv');
@@ -28,15 +19,15 @@ interface JsonMap {
 }
 
 async function mapJson(m: CreatedMap): Promise<JsonMap> {
-  return (await (await fetch(`${relay.url}/api/maps/${m.id}/export.json?token=${m.viewToken}`)).json()) as JsonMap;
+  return (await (await fetch(`${app.relay.url}/api/maps/${m.id}/export.json?token=${m.viewToken}`)).json()) as JsonMap;
 }
 
 async function open(m: CreatedMap, locale = 'fr-FR') {
-  const context = await userContext(browser, { locale });
+  const context = await userContext(app.browser, { locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${relay.url}${m.editUrl}`);
+  await page.goto(`${app.relay.url}${m.editUrl}`);
   await expect.poll(() => page.getByTestId('open-import').count()).toBe(1);
   return { context, page, errors };
 }
@@ -48,13 +39,13 @@ async function twoFactorMap(): Promise<CreatedMap> {
     factors: [{ id: 'fa', label: 'Sécheresse', x: 0, y: 0 }, { id: 'fb', label: 'Exode', x: 400, y: 0 }],
     links: [{ id: 'la', source: 'fa', target: 'fb', polarity: '+' }],
   });
-  const r = await fetch(`${relay.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const r = await fetch(`${app.relay.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return (await r.json()) as CreatedMap;
 }
 
 describe('importing into an open map', () => {
   it('adds the fixture’s 30 factors and 55 links from the file picker, and one undo takes them all back', async () => {
-    const m = await createMap(relay, 'Import');
+    const m = await createMap(app.relay, 'Import');
     const { context, page, errors } = await open(m);
     await expect.poll(() => page.getByText('La carte est vide').count()).toBe(1);
 
@@ -165,8 +156,8 @@ describe('importing into an open map', () => {
 
   it('opens a saved map file as a new map', async () => {
     const source = await twoFactorMap();
-    const saved = await (await fetch(`${relay.url}/api/maps/${source.id}/export.json?token=${source.viewToken}`)).text();
-    const m = await createMap(relay, 'Ailleurs');
+    const saved = await (await fetch(`${app.relay.url}/api/maps/${source.id}/export.json?token=${source.viewToken}`)).text();
+    const m = await createMap(app.relay, 'Ailleurs');
     const { context, page } = await open(m);
     await page.getByTestId('open-import').click();
     await page.getByTestId('open-map-file').setInputFiles({ name: 'Deux facteurs.trame.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
