@@ -1,5 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { layeredLayout } from './layered';
+import { wrapLayers } from './wrap';
 
 /**
  * Automatic layout for maps that arrive without positions and for "tidy up": causes to the
@@ -40,6 +41,11 @@ export interface LayoutOptions {
    * any size. 'auto' (the default) uses dagre up to DAGRE_MAX_FACTORS / DAGRE_MAX_LINKS.
    */
   readonly engine?: 'auto' | 'dagre' | 'layered';
+  /**
+   * Left to right only: a layout wider than this (width over height) is wrapped into bands
+   * stacked top to bottom (see wrap.ts). Infinity keeps one long strip.
+   */
+  readonly maxAspect?: number;
 }
 
 /** Beyond these dagre can take seconds on a two-core laptop (bench/io.bench.ts). */
@@ -133,9 +139,13 @@ export function layoutMap(
     const useDagre = engine === 'dagre'
       || (engine === 'auto' && linked.size <= DAGRE_MAX_FACTORS && edges.length <= DAGRE_MAX_LINKS);
     const ids = [...linked];
-    const laid = useDagre
-      ? withDagre(ids, edges, sizes, options.direction ?? 'LR', nodeGap, layerGap)
-      : withLayered(ids, edges, sizes, options.direction ?? 'LR', nodeGap, layerGap);
+    const direction = options.direction ?? 'LR';
+    const layered = useDagre
+      ? withDagre(ids, edges, sizes, direction, nodeGap, layerGap)
+      : withLayered(ids, edges, sizes, direction, nodeGap, layerGap);
+    const laid = direction === 'LR'
+      ? wrapLayers(layered, sizes, { maxAspect: options.maxAspect ?? 2.5, targetAspect: 1.6, bandGap: layerGap })
+      : layered;
     for (const [id, p] of laid) {
       const s = sizes.get(id)!;
       out.set(id, p);
