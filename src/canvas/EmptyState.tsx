@@ -9,6 +9,7 @@ export function EmptyState({ canEdit }: { canEdit: boolean }) {
         <>
           <p>{t('canvas.emptyHint')}</p>
           <p className="keys">{t('canvas.emptyKeys')}</p>
+          <p>{t('canvas.emptyImport')}</p>
         </>
       )}
     </div>
