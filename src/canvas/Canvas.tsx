@@ -1,6 +1,6 @@
 import {
   Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams,
+  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,8 @@ import type { FactorNodeType, LinkEdgeType } from './types';
 const nodeTypes = { factor: FactorNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
 const NEW_FACTOR_HALF = { x: 80, y: 20 };
 // A map of two factors should not open at 400 %.
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
@@ -30,7 +32,8 @@ const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 export function Canvas() {
   const { t } = useTranslation();
   const { doc, canEdit, awareness, undo } = useMapSession();
-  const presence = usePublishPresence(awareness);
+  // Destructured: the object is new on every render, the callbacks in it are stable.
+  const { onDrag, onDragEnd, onViewport, onPointerMove, onPointerLeave } = usePublishPresence(awareness);
   const snap = useSnapshot();
   const flow = useReactFlow();
   const setSelection = useSession((s) => s.setSelection);
@@ -71,14 +74,18 @@ export function Canvas() {
   const onNodeDragStop = useCallback(
     (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => {
       moveFactors(doc, dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })));
-      presence.onDragEnd();
+      onDragEnd();
     },
-    [doc, presence],
+    [doc, onDragEnd],
   );
   const onNodeDrag = useCallback(
-    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => presence.onDrag(dragged),
-    [presence],
+    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => onDrag(dragged),
+    [onDrag],
   );
+
+  // Every prop handed to <ReactFlow> must keep its identity: React Flow copies changed props
+  // into its store, and each store update re-runs the selectors of every node and link.
+  const onMoveEnd = useCallback((_e: unknown, vp: Viewport) => onViewport(vp), [onViewport]);
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
@@ -118,8 +125,8 @@ export function Canvas() {
     <div
       className="canvas"
       onDoubleClick={onDoubleClick}
-      onPointerMove={presence.onPointerMove}
-      onPointerLeave={presence.onPointerLeave}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
       data-testid="canvas"
     >
       <ReactFlow
@@ -132,7 +139,7 @@ export function Canvas() {
         onSelectionChange={onSelectionChange}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
-        onMoveEnd={(_e, vp) => presence.onViewport(vp)}
+        onMoveEnd={onMoveEnd}
         onConnect={onConnect}
         onDelete={onDelete}
         nodesDraggable={canEdit}
@@ -141,10 +148,10 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         selectionOnDrag={false}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={0.1}
         maxZoom={4}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
