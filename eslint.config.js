@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'dev-dist'] },
+  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'dev-dist', '.tmp', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
