@@ -48,6 +48,7 @@ describe('dot voting', () => {
 
     // Awa votes by clicking factors on the map.
     await awa.page.locator('[data-label="Conflits"] .factor-label').click();
+    await expect.poll(() => awa.page.getByTestId('dots-left').getAttribute('data-left')).toBe('1');
     await awa.page.locator('[data-label="Sécheresse"] .factor-label').click();
     await expect.poll(() => awa.page.getByTestId('dots-left').getAttribute('data-left')).toBe('0');
     await awa.page.locator('[data-label="Conflits"] .factor-label').click();
