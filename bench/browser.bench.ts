@@ -1,0 +1,355 @@
+/**
+ * Large maps in the browser, and the first load on a slow link. Builds the app into
+ * .tmp/dist-bench (or uses BENCH_DIST_DIR), serves it from our relay, and drives Chromium
+ * through Playwright: time to the first full render of maps of 300, 1,000 and 2,000 factors
+ * (3 links each), frame times while panning and while dragging a factor, JS heap, and how
+ * many factor nodes and links React re-renders per frame. `npm run bench -- browser`.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchChromium, userContext } from '../test/e2e/browser';
+import { firstLoadAssets } from './lib/bundle';
+import { close, provider, synced, until, writeMap } from './lib/clients';
+import { installRenderCounter, type RenderCounts } from './lib/react-renders';
+import { sectionMarkdown, type Figure, type Section } from './lib/report';
+import { openRoom, root, startServer, type ServerProcess } from './lib/servers';
+import { fmt, median, summarize } from './lib/stats';
+import { factorsOf } from '../src/model';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES = QUICK ? [300] : [300, 1000, 2000];
+const RUNS = QUICK ? 1 : 3;
+const LINKS_PER_FACTOR = 3;
+const MOVES = QUICK ? 30 : 60;
+const COUNTED_MOVES = 20;
+const FIRST_LOAD_TARGET = 200_000;
+
+/** Main-thread seconds by kind, from CDP Performance.getMetrics (the rest is paint, GC…). */
+interface Breakdown {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+interface Phases {
+  /** ms since navigation start */
+  firstFactor: number;
+  allFactors: number;
+  allLinks: number;
+}
+
+interface Gestures {
+  panBreakdown: Breakdown;
+  panFrames: number[];
+  dragFrames: number[];
+  panRenders: RenderCounts & { frames: number };
+  dragRenders: RenderCounts & { frames: number };
+  /** The same gestures at 100 % zoom, where a facilitator works on a large map. */
+  zoom: number;
+  zoomedPanFrames: number[];
+  zoomedDragFrames: number[];
+}
+
+interface PageRun {
+  phases: Phases;
+  heapMiB: number;
+  assetsGzip: number;
+  gestures: Gestures | null;
+}
+
+function build(): string {
+  if (process.env.BENCH_DIST_DIR) return process.env.BENCH_DIST_DIR;
+  const out = join(root, '.tmp/dist-bench');
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir'], {
+    cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+export async function seedMap(server: ServerProcess, factors: number): Promise<{ url: string; links: number }> {
+  const { room, token } = await openRoom(server, `Grande carte ${factors}`);
+  const writer = provider(server.wsUrl, room, token);
+  await synced(writer);
+  const links = writeMap(writer.doc, factors, LINKS_PER_FACTOR);
+  const check = provider(server.wsUrl, room, token);
+  try {
+    await synced(check);
+    await until(() => factorsOf(check.doc).size === factors, 'the map on the relay', 60_000);
+  } finally {
+    close(writer, check);
+  }
+  return { url: `${server.url}/m/${room}#edit=${token}`, links };
+}
+
+/** A point of the pane no factor or link covers, to start a pan from. */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    const box = pane?.getBoundingClientRect();
+    if (!box) return null;
+    for (let gy = 0.3; gy < 0.9; gy += 0.05) {
+      for (let gx = 0.3; gx < 0.9; gx += 0.03) {
+        const x = box.left + box.width * gx;
+        const y = box.top + box.height * gy;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!p) throw new Error('no empty point on the pane to pan from');
+  return p;
+}
+
+/** The centre of the label of a factor near the middle of the view, to drag it by. */
+async function factorPoint(page: Page): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(() => {
+    const w = innerWidth;
+    const h = innerHeight;
+    let best: { x: number; y: number; d: number } | null = null;
+    for (const el of document.querySelectorAll('.factor-label')) {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const d = Math.hypot(x - w / 2, y - h / 2);
+      if (r.width > 0 && (!best || d < best.d) && document.elementFromPoint(x, y) === el) best = { x, y, d };
+    }
+    return best;
+  });
+  if (!p) throw new Error('no visible factor to drag');
+  return p;
+}
+
+/** Moves the mouse with the button down along a path; frames are recorded in the page. */
+async function gesture(page: Page, from: { x: number; y: number }, steps: number, count: boolean): Promise<{ frames: number[]; renders: RenderCounts }> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const path = (i: number) => ({ x: from.x + Math.sin(i / 12) * 160, y: from.y + Math.sin(i / 19) * 90 });
+  // A few moves first (the drag threshold, the first re-render, priming the render counter);
+  // frames and renders are counted after them.
+  await page.evaluate((c) => {
+    (window as unknown as { __trameCount: boolean }).__trameCount = c;
+  }, count);
+  for (let i = 1; i <= 3; i++) await page.mouse.move(path(i).x, path(i).y);
+  await page.evaluate(() => {
+    const w = window as unknown as { __trameRenders: RenderCounts; __frames: number[]; __rec: boolean };
+    w.__trameRenders = { commits: 0, canvasRenders: 0, factorRenders: 0, linkRenders: 0, links: [] };
+    w.__frames = [];
+    w.__rec = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__rec) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+  });
+  for (let i = 4; i < steps + 4; i++) await page.mouse.move(path(i).x, path(i).y);
+  const out = await page.evaluate(() => {
+    const w = window as unknown as { __trameCount: boolean; __trameRenders: RenderCounts; __frames: number[]; __rec: boolean };
+    w.__rec = false;
+    w.__trameCount = false;
+    return { frames: w.__frames, renders: w.__trameRenders };
+  });
+  await page.mouse.up();
+  return out;
+}
+
+/** Records in the page when the first factor, every factor and every link are on screen. */
+function watchPhases([n, l]: readonly [number, number]): void {
+  const w = window as unknown as { __phases: Partial<Phases> & { done?: boolean } };
+  w.__phases = {};
+  const tick = () => {
+    const p = w.__phases;
+    const f = document.querySelectorAll('[data-testid="factor"]').length;
+    const now = performance.now();
+    if (f > 0 && p.firstFactor === undefined) p.firstFactor = now;
+    if (f >= n && p.allFactors === undefined) p.allFactors = now;
+    if (p.allFactors !== undefined && document.querySelectorAll('[data-testid="link-polarity"]').length >= l) {
+      p.allLinks = now;
+      p.done = true;
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+async function zoomTo(page: Page, target: number): Promise<number> {
+  const scale = () => page.evaluate(() => {
+    const t = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
+    return Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? 1);
+  });
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 60 && (await scale()) < target; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(500);
+  return scale();
+}
+
+async function measureGestures(page: Page, cdp: CDPSession): Promise<Gestures> {
+  await cdp.send('Performance.enable');
+  const metrics = async (): Promise<Breakdown> => {
+    const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const v = (n: string) => m.find((x) => x.name === n)?.value ?? 0;
+    return { task: v('TaskDuration'), script: v('ScriptDuration'), layout: v('LayoutDuration'), style: v('RecalcStyleDuration') };
+  };
+  const m0 = await metrics();
+  const pan = await gesture(page, await emptyPanePoint(page), MOVES, false);
+  const m1 = await metrics();
+  const panCount = await gesture(page, await emptyPanePoint(page), COUNTED_MOVES, true);
+  const drag = await gesture(page, await factorPoint(page), MOVES, false);
+  const dragCount = await gesture(page, await factorPoint(page), COUNTED_MOVES, true);
+  const zoom = await zoomTo(page, 1);
+  const zoomedPan = await gesture(page, await emptyPanePoint(page), MOVES, false);
+  const zoomedDrag = await gesture(page, await factorPoint(page), MOVES, false);
+  return {
+    panBreakdown: {
+      task: m1.task - m0.task, script: m1.script - m0.script, layout: m1.layout - m0.layout, style: m1.style - m0.style,
+    },
+    panFrames: pan.frames.slice(1),
+    dragFrames: drag.frames.slice(1),
+    panRenders: { ...panCount.renders, frames: panCount.frames.length },
+    dragRenders: { ...dragCount.renders, frames: dragCount.frames.length },
+    zoom,
+    zoomedPanFrames: zoomedPan.frames.slice(1),
+    zoomedDragFrames: zoomedDrag.frames.slice(1),
+  };
+}
+
+export async function measurePage(
+  browser: Browser, url: string, factors: number, links: number, dist: string, withGestures = true,
+): Promise<PageRun> {
+  const context = await userContext(browser, { viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(120_000);
+  // tsx (esbuild, keepNames) wraps named functions in __name(); functions sent to the page
+  // are serialised with those calls, so the page needs a __name too.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  await context.addInitScript(installRenderCounter);
+  await context.addInitScript(watchPhases, [factors, links] as const);
+  const page = await context.newPage();
+  const assets = new Set<string>();
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/assets/') && /\.(js|css)$/.test(u.pathname)) assets.add(u.pathname);
+  });
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __phases: { done?: boolean } }).__phases.done === true, null, { timeout: 180_000 });
+    const phases = await page.evaluate(() => (window as unknown as { __phases: Phases }).__phases);
+    await page.waitForTimeout(500);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const gestures = withGestures ? await measureGestures(page, cdp) : null;
+    const assetsGzip = [...assets].reduce((s, p) => s + gzipSync(readFileSync(join(dist, p)), { level: 9 }).length, 0);
+    return { phases, heapMiB: heap.usedSize / 2 ** 20, assetsGzip, gestures };
+  } finally {
+    await context.close();
+  }
+}
+
+const iqr = (xs: number[]) => {
+  const s = summarize(xs);
+  return { median: s.median, spread: { low: s.p25, high: s.p75, kind: 'p25–p75' as const }, n: s.n, s };
+};
+const range = (xs: number[]) => ({ low: Math.min(...xs), high: Math.max(...xs), kind: 'min–max' as const });
+
+function sizeFigures(factors: number, links: number, runs: PageRun[]): Figure[] {
+  const label = `${factors} factors / ${links} links`;
+  const is1000 = factors === 1000;
+  const render = runs.map((r) => r.phases.allLinks);
+  const phase = (k: keyof Phases) => fmt(median(runs.map((r) => r.phases[k])));
+  const g = runs.find((r) => r.gestures)?.gestures;
+  const figures: Figure[] = [{
+    name: `${label}: first full render`, unit: 'ms', median: median(render), spread: range(render), n: render.length,
+    ...(is1000 ? { target: '≤ 1500 ms', pass: median(render) <= 1500 } : {}),
+    note: `navigation start → every factor in the DOM and every link drawn; medians: first factor ${phase('firstFactor')} ms, all factors ${phase('allFactors')} ms`,
+  }];
+  if (g) {
+    const perFrame = (r: RenderCounts & { frames: number }) =>
+      `canvas ${fmt(r.canvasRenders / r.frames)}, factors ${fmt(r.factorRenders / r.frames)}, links ${fmt(r.linkRenders / r.frames)} (${r.links.length} distinct links)`;
+    const frames = (name: string, xs: number[], note: string, target = false): Figure => {
+      const f = iqr(xs);
+      return {
+        name: `${label}: ${name}, p50`, unit: 'ms', median: f.median, spread: f.spread, n: f.n,
+        ...(target ? { target: 'p95 ≤ 33 ms', pass: f.s.p95 <= 33 } : {}),
+        note: `**p95 ${fmt(f.s.p95)} ms**, max ${fmt(f.s.max)} ms${note ? `; ${note}` : ''}`,
+      };
+    };
+    const b = g.panBreakdown;
+    figures.push(
+      frames('frame while panning, whole map on screen', g.panFrames,
+        `React renders per frame: ${perFrame(g.panRenders)}; main thread over the pan: ${fmt(b.task)} s, of which script ${fmt(b.script)} s, style+layout ${fmt(b.style + b.layout)} s, the rest paint and raster`, is1000),
+      frames('frame while dragging a factor, whole map on screen', g.dragFrames, `React renders per frame: ${perFrame(g.dragRenders)}`),
+      frames(`frame while panning at ${Math.round(g.zoom * 100)} % zoom`, g.zoomedPanFrames, '', is1000),
+      frames(`frame while dragging a factor at ${Math.round(g.zoom * 100)} % zoom`, g.zoomedDragFrames, ''),
+    );
+  }
+  figures.push({
+    name: `${label}: JS heap after GC`, unit: 'MiB', median: median(runs.map((r) => r.heapMiB)),
+    spread: range(runs.map((r) => r.heapMiB)), n: runs.length,
+  });
+  return figures;
+}
+
+export async function run(): Promise<Section[]> {
+  process.stderr.write('  browser: building the app…\n');
+  const dist = build();
+  const first = firstLoadAssets(dist);
+  const firstTotal = first.reduce((s, a) => s + a.gzipBytes, 0);
+  const server = await startServer('trame', { env: { DIST_DIR: dist } });
+  const browser = await launchChromium();
+  const figures: Figure[] = [{
+    name: 'first load: gzipped JS and CSS index.html loads before the app runs', unit: 'KB',
+    median: firstTotal / 1000, n: first.length, target: '≤ 200 KB (test fails > 250 KB)', pass: firstTotal <= FIRST_LOAD_TARGET,
+    note: first.map((a) => `${a.path.replace('/assets/', '')} ${fmt(a.gzipBytes / 1000)}`).join(', '),
+  }];
+  let mapAssets = 0;
+  try {
+    for (const factors of SIZES) {
+      process.stderr.write(`  browser: ${factors} factors…\n`);
+      const { url, links } = await seedMap(server, factors);
+      const runs: PageRun[] = [];
+      // Frames are measured on the last page load only: on a 2,000-factor map a gesture takes
+      // tens of seconds on this machine, and one load gives hundreds of frames.
+      for (let i = 0; i < RUNS; i++) runs.push(await measurePage(browser, url, factors, links, dist, i === RUNS - 1));
+      mapAssets = Math.max(mapAssets, ...runs.map((r) => r.assetsGzip));
+      figures.push(...sizeFigures(factors, links, runs));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  figures.splice(1, 0, {
+    name: 'opening a map link: gzipped JS and CSS fetched until the map shows', unit: 'KB', median: mapAssets / 1000, n: 1,
+    note: 'the first load plus the chunks the map page imports (lazy panels not opened)',
+  });
+  return [{
+    title: 'Large maps in the browser, first load',
+    figures,
+    notes: [
+      `Headless Chromium (/usr/bin/chromium, --disable-gpu: software raster and compositing, so paint costs far more than on a laptop with a GPU), 1280×800, the production build served by our relay. Maps are generated on a grid, ${LINKS_PER_FACTOR} links per factor to nearby factors, written through the relay by a node client. ${RUNS} page loads per size, each in a fresh browser context (empty IndexedDB: the map comes from the relay).`,
+      'First render is read in the page (performance.now() since navigation start, polled every animation frame) when every factor node is in the DOM and every link has its polarity marker, i.e. is drawn: React Flow draws a link only once both its factors are measured.',
+      `Frames are requestAnimationFrame deltas while Playwright moves the mouse with the button down (${MOVES} moves, each sent once the page has taken the previous one) from an empty point of the pane (pan) or from a factor label near the centre (drag): first at the zoom the map opens with (the whole map fitted, every node on screen: the worst case), then zoomed in to about 100 % with the mouse wheel. Frames come from the last page load of each size; spread is p25–p75.`,
+      'React renders per frame are counted in separate passes (the counter walks the React tree, which would slow the frames measured), in the production build, through the React DevTools hook React calls on each commit. A pan should render no factor and no link; a drag renders the dragged factor and its links. Main-thread time by kind comes from CDP Performance.getMetrics over the fitted pan.',
+      'Sizes are gzip level 9 of the built files (node zlib), what a static server with gzip sends.',
+    ],
+  }];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void run().then((sections) => {
+    for (const s of sections) console.log(sectionMarkdown(s));
+  });
+}
