@@ -35,6 +35,10 @@ class StoreFailure extends Error {
  * messages and compaction in arrival order. That gives the room's guarantees without locks:
  * no peer is answered before the map is loaded (no empty-document race), and an update is
  * stored before it is relayed and before any later sync answer can include it.
+ *
+ * Storing is pipelined: an update is applied and handed to the store, and the queue moves on
+ * to the next message while the store commits (it commits the updates of one event-loop turn
+ * together). Relaying waits, in order, on `relayed`; a sync answer waits for it too.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -43,6 +47,8 @@ export class Room {
   private readonly peers = new Map<Peer, Set<number>>();
   private refs = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** Settles once every update applied so far is stored and relayed (or the room failed). */
+  private relayed: Promise<void> = Promise.resolve();
   private readonly channel: FanoutChannel;
   /** Effective changes of the transaction being applied for a peer, captured by onUpdate. */
   private captured: Uint8Array[] | null = null;
@@ -75,14 +81,15 @@ export class Room {
     if (this.refs === 0) this.enqueue(() => this.evictIfUnused());
   }
 
-  /** Resolves once everything queued before it (at least the load) is done. */
+  /** Resolves once everything queued before it (at least the load) is done, and stored. */
   ready(): Promise<void> {
-    return this.enqueue(() => undefined);
+    return this.enqueue(() => this.relayed);
   }
 
   /** The peer must have been retained; it gets the document once the map is loaded. */
   join(peer: Peer): void {
-    this.enqueue(() => {
+    this.enqueue(async () => {
+      await this.relayed;
       if (this.closed) {
         peer.close(CLOSE.INTERNAL, 'map unavailable');
         return;
@@ -113,8 +120,6 @@ export class Room {
         if (e instanceof ProtocolError) {
           this.log.warn('bad-message', `map ${this.id}: ${e.message}, connection closed`);
           this.dropPeer(peer, e.code, 'bad message');
-        } else if (e instanceof StoreFailure) {
-          this.fail(e);
         } else {
           this.log.warn('message-error', `map ${this.id}: ${describeError(e)}, connection closed`);
           this.dropPeer(peer, CLOSE.INTERNAL, 'internal error');
@@ -132,12 +137,14 @@ export class Room {
   private async handle(peer: Peer, msg: ClientMessage): Promise<void> {
     switch (msg.type) {
       case 'sync-step1':
-        peer.send(encodeSyncStep2(this.doc, msg.stateVector));
+        // The answer may hold only what is stored: wait for the updates applied before it.
+        await this.relayed;
+        if (!this.closed) peer.send(encodeSyncStep2(this.doc, msg.stateVector));
         return;
       case 'sync-step2':
       case 'update':
         // A view link is read-only: its updates are never applied, stored or relayed.
-        if (peer.access === 'edit') await this.applyFromPeer(peer, msg.update);
+        if (peer.access === 'edit') this.applyFromPeer(peer, msg.update);
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, peer);
@@ -148,7 +155,7 @@ export class Room {
     }
   }
 
-  private async applyFromPeer(peer: Peer, update: Uint8Array): Promise<void> {
+  private applyFromPeer(peer: Peer, update: Uint8Array): void {
     checkUpdate(update);
     this.captured = [];
     let applyError: unknown = null;
@@ -163,13 +170,17 @@ export class Room {
     // disk and peers never disagree.
     if (changes.length > 0) {
       const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
-      try {
-        await this.store.appendUpdate(this.id, change);
-      } catch (e) {
-        throw new StoreFailure(describeError(e));
-      }
-      this.broadcast(encodeUpdate(change), peer);
-      this.channel.publish({ kind: 'update', data: change });
+      const stored = this.store.appendUpdate(this.id, change);
+      // Handled below, in order; this only keeps an early failure from counting as unhandled.
+      stored.catch(() => undefined);
+      this.relayed = this.relayed.then(() => stored).then(
+        () => {
+          if (this.closed) return;
+          this.broadcast(encodeUpdate(change), peer);
+          this.channel.publish({ kind: 'update', data: change });
+        },
+        (e: unknown) => this.fail(new StoreFailure(describeError(e))),
+      );
       this.logUpdates++;
       this.logBytes += change.byteLength;
       if (this.logUpdates > COMPACT_AFTER_UPDATES || this.logBytes > COMPACT_AFTER_BYTES) {
