@@ -7,6 +7,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { attack } from '../test/torture/hostile-frames';
 import { historyLoad } from './lib/history';
 import { idleMemory, type IdleMemory } from './lib/idle-memory';
 import type { LoadConfig, LoadResult, ToParent } from './lib/load-client';
@@ -212,8 +213,36 @@ async function memorySection(): Promise<Section> {
   };
 }
 
+/** The hostile-input torture test's attack, timed: how long /healthz takes meanwhile. */
+async function hostileSection(): Promise<Section> {
+  const frames = QUICK ? 500 : 4000;
+  process.stderr.write('  relay-load: hostile frames…\n');
+  const server = await startServer('trame');
+  try {
+    const { room, token } = await openRoom(server, 'Hostile');
+    const stats = await attack(server, {
+      mapId: room, token: token!, frames, hugeFrames: 1, concurrency: 8, seed: 20_260_101,
+    });
+    const h = stats.healthz;
+    return {
+      title: 'Relay under hostile input',
+      figures: [{
+        name: `/healthz while ${stats.framesSent} hostile frames arrive over ${stats.connections} connections`,
+        unit: 'ms', median: h.p50Ms, n: h.answered,
+        target: 'max ≤ 100 ms', pass: h.failed === 0 && h.maxMs <= 100,
+        note: `p99 ${fmt(h.p99Ms)} ms, **max ${fmt(h.maxMs)} ms**, ${h.failed} unanswered; ${fmt(stats.framesSent / stats.seconds)} frames/s; closes ${Object.entries(stats.closeCodes).map(([c, n]) => `${c}×${n}`).join(' ')}`,
+      }],
+      notes: [
+        'The attack of test/torture/hostile.test.ts (fixed seed): valid sync and awareness messages with flipped bytes, truncated, extended, with wrong types or lying lengths, random bytes, text frames, presence over 256 KiB and one frame over 32 MiB, 8 connections at a time from many loopback addresses. /healthz is polled every 50 ms meanwhile. The test asserts every poll is answered within a second; the figure here is the real one.',
+      ],
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function run(): Promise<Section[]> {
-  return [await loadSection(), await memorySection()];
+  return [await loadSection(), await memorySection(), await hostileSection()];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -62,7 +62,9 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `bench-${kind}-`));
   const port = kind === 'reference' ? opts.port ?? await freePort() : opts.port ?? 0;
   const flags = [...(opts.execArgv ?? []), ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [])];
-  const args = kind === 'trame' ? [...flags, '--import', 'tsx', 'server/main.ts'] : [...flags, REFERENCE_BIN];
+  // BENCH_TRAME_MAIN points at another copy of the relay, to compare a change side by side.
+  const main = process.env.BENCH_TRAME_MAIN ?? 'server/main.ts';
+  const args = kind === 'trame' ? [...flags, '--import', 'tsx', main] : [...flags, REFERENCE_BIN];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...opts.env },
