@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Y from 'yjs';
+import { Worker } from 'node:worker_threads';
 import type { LogStats, MapRecord, MapStore } from './map-store';
-import { replayUpdates } from './replay';
 
 export const DB_FILE = 'trame.sqlite';
 
@@ -29,6 +28,18 @@ interface MapRow {
   created_at: number;
 }
 
+interface CompactJob {
+  resolve(): void;
+  reject(e: unknown): void;
+}
+
+interface CompactReply {
+  job: number;
+  ok: boolean;
+  name?: string;
+  message?: string;
+}
+
 interface PendingAppend {
   readonly id: string;
   readonly data: Buffer;
@@ -45,6 +56,10 @@ interface PendingAppend {
  * costs far more than a row (bench/relay-load.ts), so under load this is what keeps storing
  * every update before relaying it affordable. Every read flushes pending appends first, so a
  * read always sees every append made before it.
+ *
+ * Compaction replays a whole log, tens of milliseconds for a busy map, which on the event loop
+ * stalled every map's traffic; it runs in a worker thread with its own connection
+ * (compact-worker.mjs), started on first use.
  */
 export class SqliteMapStore implements MapStore {
   private readonly db: Database.Database;
@@ -52,10 +67,15 @@ export class SqliteMapStore implements MapStore {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly appendAll: (batch: readonly PendingAppend[]) => void;
+  private readonly file: string;
+  private compactor: Worker | null = null;
+  private readonly compactJobs = new Map<number, CompactJob>();
+  private lastJob = 0;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, DB_FILE));
+    this.file = join(dataDir, DB_FILE);
+    this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
     // In WAL mode, NORMAL writes every commit to the WAL file before returning, so a committed
     // update survives the relay being killed (kill -9, crash, OOM); only an OS crash or power
@@ -75,7 +95,6 @@ export class SqliteMapStore implements MapStore {
         'SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq'),
       stats: this.db.prepare<[string], { n: number; bytes: number | null }>(
         'SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM updates WHERE map_id = ?'),
-      deleteUpTo: this.db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
     };
     this.appendAll = this.db.transaction((batch: readonly PendingAppend[]) => {
       for (const a of batch) this.stmts.append.run(a.id, a.data);
@@ -141,29 +160,44 @@ export class SqliteMapStore implements MapStore {
     return { updates: r?.n ?? 0, bytes: r?.bytes ?? 0 };
   }
 
-  async compact(id: string): Promise<void> {
+  compact(id: string): Promise<void> {
     this.flush();
-    // IMMEDIATE takes the write lock up front: another writer cannot slip an update in between
-    // our read of the log and the delete, and we cannot deadlock upgrading a read lock.
-    this.db.transaction(() => {
-      const rows = this.stmts.load.all(id);
-      const last = rows[rows.length - 1];
-      if (rows.length < 2 || !last) return;
-      const doc = new Y.Doc();
-      try {
-        // Folding would silently drop a row that does not apply: leave such a log as it is.
-        if (replayUpdates(doc, rows.map((r) => r.data)) > 0) return;
-        this.stmts.deleteUpTo.run(id, last.seq);
-        this.stmts.append.run(id, Buffer.from(Y.encodeStateAsUpdate(doc)));
-      } finally {
-        doc.destroy();
-      }
-    }).immediate();
+    const worker = this.compactWorker();
+    const job = ++this.lastJob;
+    return new Promise((resolve, reject) => {
+      this.compactJobs.set(job, { resolve, reject });
+      worker.postMessage({ job, mapId: id });
+    });
+  }
+
+  private compactWorker(): Worker {
+    if (this.compactor) return this.compactor;
+    const worker = new Worker(new URL('./compact-worker.mjs', import.meta.url), { workerData: { file: this.file } });
+    // A compaction in progress must not keep the process alive at exit.
+    worker.unref();
+    worker.on('message', (m: CompactReply) => {
+      const job = this.compactJobs.get(m.job);
+      this.compactJobs.delete(m.job);
+      if (m.ok) job?.resolve();
+      else job?.reject(Object.assign(new Error(m.message), { name: m.name }));
+    });
+    const lost = (e: unknown) => {
+      if (this.compactor === worker) this.compactor = null;
+      for (const job of this.compactJobs.values()) job.reject(e);
+      this.compactJobs.clear();
+    };
+    worker.on('error', lost);
+    worker.on('exit', () => lost(new Error('compaction worker exited')));
+    this.compactor = worker;
+    return worker;
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.flush();
+    const worker = this.compactor;
+    this.compactor = null;
+    if (worker) await worker.terminate();
     this.db.close();
   }
 }
