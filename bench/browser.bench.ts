@@ -24,7 +24,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = QUICK ? [300] : [300, 1000, 2000];
 const RUNS = QUICK ? 1 : 3;
 const LINKS_PER_FACTOR = 3;
-const MOVES = QUICK ? 30 : 60;
+const MOVES = QUICK ? 30 : 45;
 const COUNTED_MOVES = 20;
 const FIRST_LOAD_TARGET = 200_000;
 

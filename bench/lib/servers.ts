@@ -30,7 +30,7 @@ export interface ServerProcess {
 }
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const REFERENCE_BIN = join(root, 'node_modules/@y/websocket-server/src/server.js');
+const REFERENCE_BIN = process.env.BENCH_REFERENCE_BIN ?? join(root, 'node_modules/@y/websocket-server/src/server.js');
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const c of running) c.kill('SIGKILL');
