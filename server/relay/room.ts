@@ -31,14 +31,16 @@ class StoreFailure extends Error {
 /**
  * One map in memory: its document, its presence, its connected peers.
  *
- * Everything that touches the room runs through one serial queue: loading first, then joins,
- * messages and compaction in arrival order. That gives the room's guarantees without locks:
+ * Everything that touches the room runs through one serial queue: loading first, then joins
+ * and messages in arrival order. That gives the room's guarantees without locks:
  * no peer is answered before the map is loaded (no empty-document race), and an update is
  * stored before it is relayed and before any later sync answer can include it.
  *
  * Storing is pipelined: an update is applied and handed to the store, and the queue moves on
  * to the next message while the store commits (it commits the updates of one event-loop turn
  * together). Relaying waits, in order, on `relayed`; a sync answer waits for it too.
+ * Compaction runs beside the queue: the store's compaction stands alone (it folds rows that
+ * never change again), and waiting for it would hold up the map's traffic.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -54,6 +56,7 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   private logUpdates = 0;
   private logBytes = 0;
+  private compacting = false;
   closed = false;
 
   constructor(
@@ -184,7 +187,7 @@ export class Room {
       this.logUpdates++;
       this.logBytes += change.byteLength;
       if (this.logUpdates > COMPACT_AFTER_UPDATES || this.logBytes > COMPACT_AFTER_BYTES) {
-        this.enqueue(() => this.compact());
+        this.startCompaction();
       }
     }
     if (applyError) throw new ProtocolError(CLOSE.BAD_MESSAGE, 'update did not apply');
@@ -242,14 +245,21 @@ export class Room {
       const stats = await this.store.logStats(this.id);
       this.logUpdates = stats.updates;
       this.logBytes = stats.bytes;
-      if (this.logUpdates > COMPACT_AFTER_UPDATES || this.logBytes > COMPACT_AFTER_BYTES) await this.compact();
+      if (this.logUpdates > COMPACT_AFTER_UPDATES || this.logBytes > COMPACT_AFTER_BYTES) this.startCompaction();
     } catch (e) {
       this.fail(new StoreFailure(describeError(e)));
     }
   }
 
+  private startCompaction(): void {
+    if (this.compacting || this.closed) return;
+    this.compacting = true;
+    void this.compact().finally(() => {
+      this.compacting = false;
+    });
+  }
+
   private async compact(): Promise<void> {
-    if (this.closed) return;
     // Reset first: a failing compaction is retried after another full batch, not per update.
     this.logUpdates = 0;
     this.logBytes = 0;

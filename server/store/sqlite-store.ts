@@ -28,14 +28,15 @@ interface MapRow {
   created_at: number;
 }
 
-interface CompactJob {
-  resolve(): void;
+interface FoldJob {
+  resolve(folded: Uint8Array | null): void;
   reject(e: unknown): void;
 }
 
-interface CompactReply {
+interface FoldReply {
   job: number;
   ok: boolean;
+  folded?: Uint8Array | null;
   name?: string;
   message?: string;
 }
@@ -58,8 +59,9 @@ interface PendingAppend {
  * read always sees every append made before it.
  *
  * Compaction replays a whole log, tens of milliseconds for a busy map, which on the event loop
- * stalled every map's traffic; it runs in a worker thread with its own connection
- * (compact-worker.mjs), started on first use.
+ * stalled every map's traffic: the replay runs in a worker thread (compact-worker.mjs, started
+ * on first use) while reading and replacing the rows stay here, on the one connection, so
+ * appends never wait on another connection's lock.
  */
 export class SqliteMapStore implements MapStore {
   private readonly db: Database.Database;
@@ -67,15 +69,13 @@ export class SqliteMapStore implements MapStore {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly appendAll: (batch: readonly PendingAppend[]) => void;
-  private readonly file: string;
   private compactor: Worker | null = null;
-  private readonly compactJobs = new Map<number, CompactJob>();
+  private readonly compactJobs = new Map<number, FoldJob>();
   private lastJob = 0;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.file = join(dataDir, DB_FILE);
-    this.db = new Database(this.file);
+    this.db = new Database(join(dataDir, DB_FILE));
     this.db.pragma('journal_mode = WAL');
     // In WAL mode, NORMAL writes every commit to the WAL file before returning, so a committed
     // update survives the relay being killed (kill -9, crash, OOM); only an OS crash or power
@@ -95,6 +95,7 @@ export class SqliteMapStore implements MapStore {
         'SELECT seq, data FROM updates WHERE map_id = ? ORDER BY seq'),
       stats: this.db.prepare<[string], { n: number; bytes: number | null }>(
         'SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM updates WHERE map_id = ?'),
+      deleteUpTo: this.db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
     };
     this.appendAll = this.db.transaction((batch: readonly PendingAppend[]) => {
       for (const a of batch) this.stmts.append.run(a.id, a.data);
@@ -160,25 +161,41 @@ export class SqliteMapStore implements MapStore {
     return { updates: r?.n ?? 0, bytes: r?.bytes ?? 0 };
   }
 
-  compact(id: string): Promise<void> {
+  async compact(id: string): Promise<void> {
     this.flush();
+    const rows = this.stmts.load.all(id);
+    const last = rows[rows.length - 1];
+    if (rows.length < 2 || !last) return;
+    const folded = await this.fold(rows.map((r) => r.data));
+    if (!folded || !this.db.open) return;
+    // The log is append-only and sequence numbers only grow (AUTOINCREMENT): rows up to `last`
+    // are still those folded, whatever was appended meanwhile. IMMEDIATE: another relay
+    // process on this file cannot slip in between the delete and the insert.
+    this.db.transaction(() => {
+      this.stmts.deleteUpTo.run(id, last.seq);
+      this.stmts.append.run(id, Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength));
+    }).immediate();
+  }
+
+  /** The rows replayed into one update by the worker; null when a row does not apply. */
+  private fold(rows: Uint8Array[]): Promise<Uint8Array | null> {
     const worker = this.compactWorker();
     const job = ++this.lastJob;
     return new Promise((resolve, reject) => {
       this.compactJobs.set(job, { resolve, reject });
-      worker.postMessage({ job, mapId: id });
+      worker.postMessage({ job, rows });
     });
   }
 
   private compactWorker(): Worker {
     if (this.compactor) return this.compactor;
-    const worker = new Worker(new URL('./compact-worker.mjs', import.meta.url), { workerData: { file: this.file } });
+    const worker = new Worker(new URL('./compact-worker.mjs', import.meta.url));
     // A compaction in progress must not keep the process alive at exit.
     worker.unref();
-    worker.on('message', (m: CompactReply) => {
+    worker.on('message', (m: FoldReply) => {
       const job = this.compactJobs.get(m.job);
       this.compactJobs.delete(m.job);
-      if (m.ok) job?.resolve();
+      if (m.ok) job?.resolve(m.folded ?? null);
       else job?.reject(Object.assign(new Error(m.message), { name: m.name }));
     });
     const lost = (e: unknown) => {
