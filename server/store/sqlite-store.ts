@@ -96,6 +96,7 @@ export class SqliteMapStore implements MapStore {
       stats: this.db.prepare<[string], { n: number; bytes: number | null }>(
         'SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM updates WHERE map_id = ?'),
       deleteUpTo: this.db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+      insertAt: this.db.prepare('INSERT INTO updates (seq, map_id, data) VALUES (?, ?, ?)'),
     };
     this.appendAll = this.db.transaction((batch: readonly PendingAppend[]) => {
       for (const a of batch) this.stmts.append.run(a.id, a.data);
@@ -169,11 +170,13 @@ export class SqliteMapStore implements MapStore {
     const folded = await this.fold(rows.map((r) => r.data));
     if (!folded || !this.db.open) return;
     // The log is append-only and sequence numbers only grow (AUTOINCREMENT): rows up to `last`
-    // are still those folded, whatever was appended meanwhile. IMMEDIATE: another relay
-    // process on this file cannot slip in between the delete and the insert.
+    // are still those folded, whatever was appended meanwhile. The fold takes the place of the
+    // last row it replaces, before those later rows: they build on it, and replayed ahead of
+    // it they would wait as pending structs, which Yjs re-merges on every update (quadratic).
+    // IMMEDIATE: another relay on this file cannot slip in between the delete and the insert.
     this.db.transaction(() => {
       this.stmts.deleteUpTo.run(id, last.seq);
-      this.stmts.append.run(id, Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength));
+      this.stmts.insertAt.run(last.seq, id, Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength));
     }).immediate();
   }
 
