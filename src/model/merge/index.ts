@@ -1,0 +1,27 @@
+/**
+ * Merging mini-maps into a meta-map (issue 18): labels normalised and matched, a plan for a
+ * person to review, the decided merge applied in one transaction with provenance, and a
+ * mini-map merged again updating what came from it.
+ */
+export { normaliseLabel, labelTokens, contentTokens } from './normalise';
+export { labelSimilarity, NEAR_MIN_SCORE } from './similarity';
+export { LabelIndex, type Candidate, type IndexedLabel } from './label-index';
+export {
+  dropSource, MAX_SOURCES, readFactorSourceMap, readLinkSourceMap, sortedSources, sourceKey, SOURCES_FIELD,
+  writeSource, type FactorSource, type LinkSource,
+} from './provenance';
+export { MERGE_MESSAGES_EN, MERGE_MESSAGES_FR, mergeIssue, mergeMessage, type MergeCode, type MergeIssue } from './messages';
+export {
+  NEAR_CANDIDATES, planMerge, type FactorProposal, type MatchKind, type MergeOptions, type MergePlan,
+  type MergeSource, type PlanResult,
+} from './plan';
+export {
+  acceptNear, allDecisions, decideConflicts, decisionFor, defaultDecision, NO_DECISIONS, withFactor, withPolarity,
+  withWithdrawn, type ConflictChoice,
+  type FactorDecision, type MergeDecisions, type WithdrawnAction,
+} from './decisions';
+export {
+  NEW_PREFIX, previewMerge, type LinkKind, type LinkOutcome, type MergeCounts, type MergePreview,
+  type WithdrawnElement,
+} from './preview';
+export { applyMerge, type ApplyResult } from './apply';
