@@ -25,3 +25,6 @@ export {
   type WithdrawnElement,
 } from './preview';
 export { applyMerge, type ApplyResult } from './apply';
+export {
+  matchFactors, type ConfirmedPair, type FactorMatching, type LabelledFactor, type NearPair,
+} from './match-maps';
