@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['test/setup.ts'],
           include: ['test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/torture/**/*.test.ts'],
           testTimeout: 30_000,
           // Relay processes start in hooks; on two busy cores a start can take seconds.
@@ -19,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
+          setupFiles: ['test/setup.ts'],
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

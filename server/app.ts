@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { installModel } from '../src/model';
 import { registerLanRoute } from './http/lan-route';
 import { createRoutes } from './http/routes';
 import { sendJson } from './http/router';
@@ -27,6 +28,9 @@ export interface App {
 
 /** One HTTP server: the API, the relay's WebSockets under /ws/, and the built app. */
 export function createApp({ store, distDir, log, fanout = new InProcessFanout(), debug = false }: AppOptions): App {
+  // The model's JSON sections and removal cascade, for imports and exports. No logger: the
+  // relay's log carries no document content, and a peer's malformed entry is for clients to show.
+  installModel();
   const rooms = new Rooms(store, fanout, log);
   const router = createRoutes(rooms, log, { debug });
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { readSnapshot } from '../../src/model';
+import { readSnapshot, silent } from '../../src/model';
 import type { AnalyseOptions, Analysis, AnalysisInput } from '../../src/model/analysis';
 import type { Rooms } from '../relay/rooms';
 import type { AnalysisJob, AnalysisReply } from './analysis-worker';
@@ -115,8 +115,6 @@ export function parseAnalysisParams(query: URLSearchParams): Parsed {
   return { ok: true, opts };
 }
 
-const quiet = () => undefined;
-
 /**
  * GET /api/maps/:id/analysis?token=… — the map's feedback loops and key-factor metrics, the
  * same computation the app runs in its Web Worker. Edit or view token.
@@ -126,7 +124,7 @@ export function registerAnalysisRoute(router: Router, rooms: Rooms): void {
   router.get('/api/maps/:id/analysis', async ({ res, params, query, token }) => {
     const r = await rooms.withMapDoc(params.id!, token, (doc): AnalysisInput => {
       // Only what the analysis reads: positions and notes need not be copied to the thread.
-      const snap = readSnapshot(doc, quiet);
+      const snap = readSnapshot(doc, silent);
       return {
         factors: snap.factors.map((f) => ({ id: f.id, label: f.label })),
         links: snap.links.map((l) => ({ id: l.id, source: l.source, target: l.target, polarity: l.polarity })),

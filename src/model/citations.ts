@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { change, factorsOf, linksOf } from './doc';
-import { ModelError, onFactorsRemoved, onLinksRemoved } from './ops';
-import { defaultWarn, type MapSnapshot } from './reader';
-import { isStoryId, onStoryRemoved, storiesOf, type Story } from './stories';
+import { silent } from './log';
+import { ModelError } from './ops';
+import type { MapSnapshot } from './reader';
+import { modelRegistry } from './registry';
+import { isStoryId, storiesOf, type Story } from './stories';
 import { readLink, type Warn } from './validate';
 
 /**
@@ -68,12 +70,11 @@ export function citeStory(doc: Y.Doc, storyId: string, ref: ElementRef): boolean
 
 /** Ids of the link and of its hidden twins (same source and target, drawn by peers apart). */
 function linkTwins(doc: Y.Doc, id: string): string[] {
-  const quiet: Warn = () => undefined;
-  const self = readLink(id, linksOf(doc).get(id), quiet);
+  const self = readLink(id, linksOf(doc).get(id), silent);
   if (!self) return [id];
   const twins: string[] = [];
   linksOf(doc).forEach((v, lid) => {
-    const l = readLink(lid, v, quiet);
+    const l = readLink(lid, v, silent);
     if (l && l.source === self.source && l.target === self.target) twins.push(lid);
   });
   return twins;
@@ -108,9 +109,16 @@ function dropWhere(doc: Y.Doc, match: (c: Citation) => boolean): void {
   }
 }
 
-onStoryRemoved((doc, storyId) => dropWhere(doc, (c) => c.storyId === storyId));
-onFactorsRemoved((doc, ids) => dropWhere(doc, (c) => c.kind === 'factor' && ids.has(c.elementId)));
-onLinksRemoved((doc, ids) => dropWhere(doc, (c) => c.kind === 'link' && ids.has(c.elementId)));
+/** Removal hooks (install.ts): a citation goes with its story, factor or link. */
+export function dropStoryCitations(doc: Y.Doc, storyId: string): void {
+  dropWhere(doc, (c) => c.storyId === storyId);
+}
+export function dropFactorCitations(doc: Y.Doc, ids: ReadonlySet<string>): void {
+  dropWhere(doc, (c) => c.kind === 'factor' && ids.has(c.elementId));
+}
+export function dropLinkCitations(doc: Y.Doc, ids: ReadonlySet<string>): void {
+  dropWhere(doc, (c) => c.kind === 'link' && ids.has(c.elementId));
+}
 
 export interface StoryElements {
   readonly factors: readonly string[];
@@ -136,16 +144,15 @@ const elementKey = (ref: ElementRef) => `${ref.kind}:${ref.id}`;
 function linkResolver(doc: Y.Doc, snapshot: MapSnapshot): (id: string) => string | null {
   const visible = new Set(snapshot.links.map((l) => l.id));
   const byPair = new Map(snapshot.links.map((l) => [`${l.source}\u0000${l.target}`, l.id]));
-  const quiet: Warn = () => undefined;
   return (id) => {
     if (visible.has(id)) return id;
-    const raw = readLink(id, linksOf(doc).get(id), quiet);
+    const raw = readLink(id, linksOf(doc).get(id), silent);
     return raw ? (byPair.get(`${raw.source}\u0000${raw.target}`) ?? null) : null;
   };
 }
 
 export function readCitations(
-  doc: Y.Doc, snapshot: MapSnapshot, stories: readonly Story[], warn: Warn = defaultWarn,
+  doc: Y.Doc, snapshot: MapSnapshot, stories: readonly Story[], warn: Warn = modelRegistry.warn,
 ): CitationIndex {
   const rank = new Map(stories.map((s, i) => [s.id, i]));
   const resolveLink = linkResolver(doc, snapshot);

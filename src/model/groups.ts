@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { change } from './doc';
 import { newId } from './ids';
 import { ModelError } from './ops';
-import { defaultWarn } from './reader';
+import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from './schema';
 import type { Warn } from './validate';
 import { MAX_LOOP_ID_CHARS } from './views';
@@ -261,7 +261,7 @@ export function readGroup(id: string, v: unknown, warn: Warn): Group | null {
 }
 
 /** Groups, oldest first. */
-export function readGroups(doc: Y.Doc, warn: Warn = defaultWarn): Group[] {
+export function readGroups(doc: Y.Doc, warn: Warn = modelRegistry.warn): Group[] {
   const out: Group[] = [];
   groupsOf(doc).forEach((v, id) => {
     const g = readGroup(id, v, warn);

@@ -4,14 +4,14 @@ export * from './ids';
 export * from './ops';
 export * from './reader';
 export * from './undo';
-export { readFactor, readLink, isPolarity, isStrength, type Warn } from './validate';
-// Exported here so that importing the model registers the loop annotations' removal hook.
+export { readFactor, readLink, isPolarity, isStrength } from './validate';
+export { silent, type Warn } from './log';
+export { ModelRegistry, modelRegistry, type RemovalCascade } from './registry';
+export { installModel, JSON_SECTIONS, type InstallOptions } from './install';
 export * from './themes';
 export * from './loops';
 export * from './watch';
 export * from './tokens';
-// Workshop parts; exported here so that importing the model registers the hooks that drop
-// citations and view factors with a removed story, factor or link.
 export * from './icons';
 export * from './stories';
 export * from './citations';

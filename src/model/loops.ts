@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { canonicalLoopId, type LoopKind } from './analysis/loops';
 import { change } from './doc';
-import { ModelError, onFactorsRemoved } from './ops';
-import { defaultWarn } from './reader';
+import { ModelError } from './ops';
+import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from './schema';
 import type { Warn } from './validate';
 
@@ -109,7 +109,7 @@ export function readLoopNote(loopId: string, value: unknown, warn: Warn): LoopNo
 }
 
 /** Annotations by loop id; entries with nothing valid in them are left out. */
-export function readLoopNotes(doc: Y.Doc, warn: Warn = defaultWarn): Map<string, LoopNote> {
+export function readLoopNotes(doc: Y.Doc, warn: Warn = modelRegistry.warn): Map<string, LoopNote> {
   const notes = new Map<string, LoopNote>();
   loopsOf(doc).forEach((v, id) => {
     const n = readLoopNote(id, v, warn);
@@ -146,12 +146,14 @@ export function loopLabels(
   return labels;
 }
 
-// A removed factor ends its loops: their annotations go in the same transaction, and undo
-// brings them back with the factor.
-onFactorsRemoved((doc, factorIds) => {
+/**
+ * Removal hook (install.ts): a removed factor ends its loops; their annotations go in the same
+ * transaction, and undo brings them back with the factor.
+ */
+export function dropLoopNotesThrough(doc: Y.Doc, factorIds: ReadonlySet<string>): void {
   const loops = loopsOf(doc);
   for (const loopId of [...loops.keys()]) {
     const parts = loopId.split('>');
     if (parts.some((id) => factorIds.has(id))) loops.delete(loopId);
   }
-});
+}

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { change, factorsOf, linksOf, metaOf } from './doc';
 import { newId } from './ids';
+import { modelRegistry } from './registry';
 import {
   MAX_LABEL_CHARS, MAX_NOTES_CHARS, POLARITIES, type Polarity,
 } from './schema';
@@ -116,8 +117,13 @@ export function moveFactors(doc: Y.Doc, moves: readonly Move[]): number {
   });
 }
 
-/** Removes factors and, in the same transaction, every link touching them. */
+/**
+ * Removes factors and, in the same transaction, every link touching them and what the
+ * installed model drops with them (install.ts: loop notes, citations, view entries), so one
+ * undo brings everything back together.
+ */
 export function removeFactors(doc: Y.Doc, ids: readonly string[]): number {
+  const cascade = modelRegistry.cascade();
   return change(doc, () => {
     const factors = factorsOf(doc);
     const gone = new Set(ids.filter((id) => factors.has(id)));
@@ -131,27 +137,10 @@ export function removeFactors(doc: Y.Doc, ids: readonly string[]): number {
     }
     for (const lid of goneLinks) links.delete(lid);
     for (const id of gone) factors.delete(id);
-    if (goneLinks.size > 0) linkRemoveHooks.forEach((hook) => hook(doc, goneLinks));
-    removeHooks.forEach((hook) => hook(doc, gone));
+    if (goneLinks.size > 0) cascade.links.forEach((hook) => hook(doc, goneLinks));
+    cascade.factors.forEach((hook) => hook(doc, gone));
     return gone.size;
   });
-}
-
-/**
- * Other parts of the model (citations, votes, groups) register here to drop their references
- * to removed factors in the same transaction, so that undo brings everything back together.
- */
-type RemoveHook = (doc: Y.Doc, factorIds: ReadonlySet<string>) => void;
-const removeHooks: RemoveHook[] = [];
-export function onFactorsRemoved(hook: RemoveHook): void {
-  removeHooks.push(hook);
-}
-
-/** Same, for links: called by removeLinks and, with the links they took along, by removeFactors. */
-type LinkRemoveHook = (doc: Y.Doc, linkIds: ReadonlySet<string>) => void;
-const linkRemoveHooks: LinkRemoveHook[] = [];
-export function onLinksRemoved(hook: LinkRemoveHook): void {
-  linkRemoveHooks.push(hook);
 }
 
 export interface NewLink {
@@ -260,12 +249,14 @@ export function setLinkNotes(doc: Y.Doc, id: string, notes: string): boolean {
   });
 }
 
+/** Removes links and, in the same transaction, their citations (install.ts). */
 export function removeLinks(doc: Y.Doc, ids: readonly string[]): number {
+  const cascade = modelRegistry.cascade();
   return change(doc, () => {
     const links = linksOf(doc);
     const gone = new Set(ids.filter((id) => links.has(id)));
     for (const id of gone) links.delete(id);
-    if (gone.size > 0) linkRemoveHooks.forEach((hook) => hook(doc, gone));
+    if (gone.size > 0) cascade.links.forEach((hook) => hook(doc, gone));
     return gone.size;
   });
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { factorsOf, linksOf, metaOf } from './doc';
+import { modelRegistry } from './registry';
 import { SCHEMA_VERSION, type Factor, type Link, type MapMeta } from './schema';
 import { readFactor, readLink, type Warn } from './validate';
 
@@ -12,8 +13,6 @@ export interface MapSnapshot {
   /** Entries present in the document but not shown (malformed, dangling, duplicate). */
   readonly hidden: number;
 }
-
-export const defaultWarn: Warn = (m) => console.warn(`[trame] ${m}`);
 
 function readMeta(doc: Y.Doc): MapMeta {
   const meta = metaOf(doc);
@@ -44,7 +43,7 @@ function visibleLinks(all: Iterable<Link>, factorById: ReadonlyMap<string, Facto
 }
 
 /** One-off read of the whole map (the relay, exports, tests). */
-export function readSnapshot(doc: Y.Doc, warn: Warn = defaultWarn): MapSnapshot {
+export function readSnapshot(doc: Y.Doc, warn: Warn = modelRegistry.warn): MapSnapshot {
   const factorById = new Map<string, Factor>();
   let total = 0;
   factorsOf(doc).forEach((v, id) => {
@@ -83,7 +82,7 @@ export class MapReader {
   private readonly onTransaction: () => void;
   private dirty = false;
 
-  constructor(private readonly doc: Y.Doc, private readonly warn: Warn = defaultWarn) {
+  constructor(private readonly doc: Y.Doc, private readonly warn: Warn = modelRegistry.warn) {
     factorsOf(doc).forEach((v, id) => this.refreshFactor(id, v));
     linksOf(doc).forEach((v, id) => this.refreshLink(id, v));
     this.snapshot = this.build();

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { change } from './doc';
 import { newId } from './ids';
 import { ModelError } from './ops';
-import { defaultWarn } from './reader';
+import { modelRegistry } from './registry';
 import type { Warn } from './validate';
 
 /**
@@ -168,22 +168,16 @@ export function updateStory(doc: Y.Doc, id: string, patch: StoryPatch): boolean 
 }
 
 /**
- * Citations register here (as they do with onFactorsRemoved) to drop their references to a
- * removed story in the same transaction, so that one undo brings the story and its citations back.
+ * Removes a story and, in the same transaction, every citation of it (install.ts), so that
+ * one undo brings the story and its citations back.
  */
-type StoryRemoveHook = (doc: Y.Doc, storyId: string) => void;
-const removeHooks: StoryRemoveHook[] = [];
-export function onStoryRemoved(hook: StoryRemoveHook): void {
-  removeHooks.push(hook);
-}
-
-/** Removes a story and, in the same transaction, every citation of it. */
 export function removeStory(doc: Y.Doc, id: string): boolean {
+  const cascade = modelRegistry.cascade();
   return change(doc, () => {
     const stories = storiesOf(doc);
     if (!stories.has(id)) return false;
     stories.delete(id);
-    removeHooks.forEach((hook) => hook(doc, id));
+    cascade.story.forEach((hook) => hook(doc, id));
     return true;
   });
 }
@@ -225,7 +219,7 @@ const byCode = (a: Story, b: Story) =>
   a.code.localeCompare(b.code, 'fr', { numeric: true }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Every valid story, sorted by code (R-2 before R-10). */
-export function readStories(doc: Y.Doc, warn: Warn = defaultWarn): Story[] {
+export function readStories(doc: Y.Doc, warn: Warn = modelRegistry.warn): Story[] {
   const out: Story[] = [];
   storiesOf(doc).forEach((v, id) => {
     const s = readStory(id, v, warn);

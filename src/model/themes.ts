@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { change, factorsOf } from './doc';
 import { newId } from './ids';
+import { silent } from './log';
 import { ModelError, setFactorField } from './ops';
-import { defaultWarn } from './reader';
+import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS } from './schema';
 import type { Warn } from './validate';
 
@@ -73,7 +74,7 @@ export function readTheme(id: string, value: unknown, warn: Warn): Theme | null 
 }
 
 /** The valid themes, by name. */
-export function readThemes(doc: Y.Doc, warn: Warn = defaultWarn): Theme[] {
+export function readThemes(doc: Y.Doc, warn: Warn = modelRegistry.warn): Theme[] {
   const themes: Theme[] = [];
   themesOf(doc).forEach((v, id) => {
     const t = readTheme(id, v, warn);
@@ -91,9 +92,8 @@ export function themeOf(theme: string | undefined, themes: readonly Theme[]): Th
 
 function findByName(doc: Y.Doc, name: string, except?: string): string | null {
   const key = themeKey(name);
-  const quiet: Warn = () => undefined;
   for (const [id, v] of themesOf(doc).entries()) {
-    const t = readTheme(id, v, quiet);
+    const t = readTheme(id, v, silent);
     if (t && id !== except && themeKey(t.name) === key) return id;
   }
   return null;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Warn } from './log';
 import {
   MAX_LABEL_CHARS, MAX_NOTES_CHARS, MAX_STRENGTH, MIN_STRENGTH, POLARITIES,
   type Factor, type Link, type Polarity,
@@ -9,7 +10,7 @@ import {
  * script), so every field is checked; a bad required field skips the entry, a bad optional
  * field is dropped. Nothing here throws.
  */
-export type Warn = (message: string) => void;
+export type { Warn } from './log';
 
 export function isPolarity(v: unknown): v is Polarity {
   return typeof v === 'string' && (POLARITIES as readonly string[]).includes(v);

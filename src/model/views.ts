@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { change } from './doc';
 import { newId } from './ids';
-import { ModelError, onFactorsRemoved } from './ops';
-import { defaultWarn } from './reader';
+import { silent } from './log';
+import { ModelError } from './ops';
+import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS } from './schema';
 import type { Warn } from './validate';
 
@@ -103,7 +104,7 @@ function validateFirst(patch: ViewPatch): void {
 export function addView(doc: Y.Doc, v: NewView): string {
   validateFirst(v);
   return change(doc, () => {
-    const views = readViews(doc, () => undefined);
+    const views = readViews(doc, silent);
     const last = views[views.length - 1];
     const id = v.id ?? newId();
     if (viewsOf(doc).has(id)) throw new ModelError('duplicate-id', `A view with id ${id} exists`);
@@ -143,7 +144,7 @@ export function moveView(doc: Y.Doc, id: string, toIndex: number): boolean {
   return change(doc, () => {
     const m = viewsOf(doc).get(id);
     if (!(m instanceof Y.Map)) return false;
-    const others = readViews(doc, () => undefined).filter((v) => v.id !== id);
+    const others = readViews(doc, silent).filter((v) => v.id !== id);
     const i = Math.max(0, Math.min(others.length, Math.trunc(toIndex) || 0));
     const before = others[i - 1]?.position;
     const after = others[i]?.position;
@@ -161,12 +162,13 @@ export function moveView(doc: Y.Doc, id: string, toIndex: number): boolean {
   });
 }
 
-onFactorsRemoved((doc, ids) => {
+/** Removal hook (install.ts): a removed factor leaves every view that shows it. */
+export function dropFactorsFromViews(doc: Y.Doc, ids: ReadonlySet<string>): void {
   viewsOf(doc).forEach((m) => {
     const set = m instanceof Y.Map ? m.get('factors') : undefined;
     if (set instanceof Y.Map) for (const id of ids) if (set.has(id)) set.delete(id);
   });
-});
+}
 
 function readFactorSet(id: string, v: unknown, warn: Warn): string[] | null {
   if (v === undefined) return null;
@@ -212,7 +214,7 @@ export function readView(id: string, value: unknown, warn: Warn): SavedView | nu
 }
 
 /** The views in list order: by position, then by id so every peer shows the same order. */
-export function readViews(doc: Y.Doc, warn: Warn = defaultWarn): SavedView[] {
+export function readViews(doc: Y.Doc, warn: Warn = modelRegistry.warn): SavedView[] {
   const out: SavedView[] = [];
   viewsOf(doc).forEach((v, id) => {
     const view = readView(id, v, warn);

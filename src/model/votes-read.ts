@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { factorsOf } from './doc';
-import { defaultWarn } from './reader';
+import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS } from './schema';
 import type { Warn } from './validate';
 import { MAX_LOOP_ID_CHARS } from './views';
@@ -184,7 +184,7 @@ export function readRound(id: string, value: unknown, warn: Warn): Round | null 
 }
 
 /** Rounds, oldest first. */
-export function readRounds(doc: Y.Doc, warn: Warn = defaultWarn): Round[] {
+export function readRounds(doc: Y.Doc, warn: Warn = modelRegistry.warn): Round[] {
   const out: Round[] = [];
   votesOf(doc).forEach((v, id) => {
     const r = readRound(id, v, warn);
@@ -198,7 +198,7 @@ export function readRounds(doc: Y.Doc, warn: Warn = defaultWarn): Round[] {
  * valid stored result, written by a faulty peer, is counted live with a warning); for an open
  * one, the dots present now. Null when the round is missing or malformed.
  */
-export function results(doc: Y.Doc, roundId: string, warn: Warn = defaultWarn): RoundResult | null {
+export function results(doc: Y.Doc, roundId: string, warn: Warn = modelRegistry.warn): RoundResult | null {
   const m = votesOf(doc).get(roundId);
   const round = readRound(roundId, m, warn);
   if (!round || !(m instanceof Y.Map)) return null;

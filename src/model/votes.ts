@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { change } from './doc';
 import { newId } from './ids';
+import { silent } from './log';
 import { ModelError } from './ops';
 import { MAX_LABEL_CHARS } from './schema';
-import type { Warn } from './validate';
 import {
   isVoteTarget, isVoterId, limitOf, MAX_DOTS_PER_PERSON, readStoredResult, results, tally, targetLive,
   votesOf, type RoundResult, type RoundStatus, type TargetCount, type VoteTarget,
@@ -67,8 +67,6 @@ export function openRound(doc: Y.Doc, r: NewRound): string {
   });
 }
 
-const quiet: Warn = () => undefined;
-
 function checkVoter(voterId: string): void {
   if (!isVoterId(voterId)) throw new ModelError('bad-voter', `Bad voter id ${voterId}`);
 }
@@ -128,8 +126,8 @@ export function closeRound(doc: Y.Doc, roundId: string, opts: { closedBy?: strin
   return change(doc, () => {
     const m = votesOf(doc).get(roundId);
     if (!(m instanceof Y.Map)) return null;
-    if (m.get('status') === 'closed' && readStoredResult(m.get('result'))) return results(doc, roundId, quiet);
-    const t = tally(doc, roundId, m, quiet);
+    if (m.get('status') === 'closed' && readStoredResult(m.get('result'))) return results(doc, roundId, silent);
+    const t = tally(doc, roundId, m, silent);
     const closedAt = opts.now ?? Date.now();
     const closedBy = (opts.closedBy ?? '').slice(0, MAX_LABEL_CHARS);
     m.set('result', {

@@ -6,7 +6,6 @@ import * as Y from 'yjs';
 import { addFactor, addLink, type Polarity } from '../../src/model';
 import { combineCsv, exportJson, importIntoDoc, parseFactorsCsv, parseLinksCsv, type TrameJson } from '../../src/model/io';
 // Registers the views, votes and groups sections of the JSON format.
-import '../../src/model/io/sections-workshop';
 import { layoutMap } from '../../src/model/layout';
 import { connectClient, createMap, destroyAll, startRelay, waitFor, whenSynced, type CreatedMap, type Relay } from '../helpers/relay';
 import { userContext } from './browser';

@@ -9,15 +9,13 @@ import {
 } from '../../src/model/citations';
 import { addStory, readStories, removeStory } from '../../src/model/stories';
 
-const quiet = () => undefined;
-
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
 }
 
 function index(doc: Y.Doc) {
-  return readCitations(doc, readSnapshot(doc, quiet), readStories(doc, quiet), quiet);
+  return readCitations(doc, readSnapshot(doc), readStories(doc));
 }
 
 function setup() {
@@ -132,7 +130,7 @@ describe('no dangling citation is shown', () => {
     const y = addLink(two, { source: c1, target: a, id: 'zzzz' });
     citeStory(two, r1, { kind: 'link', id: y });
     sync(one, two);
-    expect(readSnapshot(one, quiet).links.map((l) => l.id)).toContain(x);
+    expect(readSnapshot(one).links.map((l) => l.id)).toContain(x);
     expect(citationsOf(index(one), { kind: 'link', id: x })).toEqual([r1]);
     expect(unciteStory(one, r1, { kind: 'link', id: x })).toBe(true);
     expect(storyCount(index(one), { kind: 'link', id: x })).toBe(0);
@@ -152,7 +150,7 @@ describe('reading citations written by peers', () => {
       root.set(`link:${a}:${r1}`, 'yes');
     });
     const warn = vi.fn();
-    const idx = readCitations(doc, readSnapshot(doc, quiet), readStories(doc, quiet), warn);
+    const idx = readCitations(doc, readSnapshot(doc), readStories(doc), warn);
     expect(warn).toHaveBeenCalledTimes(4);
     expect(idx.hidden).toBe(4);
     expect(citationsOf(idx, { kind: 'factor', id: a })).toEqual([r1]);

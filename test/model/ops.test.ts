@@ -6,8 +6,6 @@ import {
   setDelay, setFactorField, setPolarity, setStrength, setTitle,
 } from '../../src/model';
 
-const quiet = () => undefined;
-
 function twoFactors(doc: Y.Doc) {
   const a = addFactor(doc, { label: 'Sécheresse', x: 0, y: 0 });
   const b = addFactor(doc, { label: 'Pression foncière', x: 200, y: 0 });
@@ -124,7 +122,7 @@ describe('readers', () => {
     const doc = createMapDoc();
     const id = addFactor(doc, { label: 'A', x: 0, y: 0 });
     factorsOf(doc).get(id)?.set('theme', 42);
-    expect(readSnapshot(doc, quiet).factorById.get(id)).toEqual({ id, label: 'A', x: 0, y: 0 });
+    expect(readSnapshot(doc).factorById.get(id)).toEqual({ id, label: 'A', x: 0, y: 0 });
   });
 
   it('hides a link whose factor is gone', () => {
@@ -133,7 +131,7 @@ describe('readers', () => {
     addLink(doc, { source: a, target: b });
     // A peer deletes b without touching the link (an older client, or a concurrent add).
     factorsOf(doc).delete(b);
-    const snap = readSnapshot(doc, quiet);
+    const snap = readSnapshot(doc);
     expect(snap.links).toHaveLength(0);
     expect(snap.hidden).toBe(1);
   });
@@ -141,7 +139,7 @@ describe('readers', () => {
   it('the live reader keeps unchanged factors identical and publishes once per transaction', () => {
     const doc = createMapDoc();
     const { a, b } = twoFactors(doc);
-    const reader = new MapReader(doc, quiet);
+    const reader = new MapReader(doc);
     const before = reader.current;
     let published = 0;
     reader.subscribe(() => published++);
@@ -158,14 +156,14 @@ describe('readers', () => {
 
   it('the live reader matches a fresh read after many mixed changes', () => {
     const doc = createMapDoc();
-    const reader = new MapReader(doc, quiet);
+    const reader = new MapReader(doc);
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push(addFactor(doc, { label: `F${i}`, x: i, y: i }));
     for (let i = 0; i < 19; i++) addLink(doc, { source: ids[i]!, target: ids[i + 1]! });
     removeFactors(doc, [ids[3]!, ids[7]!]);
     renameFactor(doc, ids[4]!, 'renamed');
     factorsOf(doc).delete(ids[10]!);
-    const fresh = readSnapshot(doc, quiet);
+    const fresh = readSnapshot(doc);
     const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((p, q) => p.id.localeCompare(q.id));
     expect(byId(reader.current.factors)).toEqual(byId(fresh.factors));
     expect(byId(reader.current.links)).toEqual(byId(fresh.links));
@@ -231,8 +229,8 @@ describe('undo and convergence', () => {
     addLink(two, { source: a, target: b });
     Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
     Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
-    expect(readSnapshot(one, quiet).links).toEqual([]);
-    expect(readSnapshot(two, quiet).links).toEqual([]);
+    expect(readSnapshot(one).links).toEqual([]);
+    expect(readSnapshot(two).links).toEqual([]);
   });
 
   it('of two identical arrows drawn apart, every peer shows the same one', () => {

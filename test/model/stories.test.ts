@@ -6,8 +6,6 @@ import {
   STORY_PRIVACY_REMINDER, updateStory,
 } from '../../src/model/stories';
 
-const quiet = () => undefined;
-
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
@@ -20,7 +18,7 @@ describe('stories', () => {
       code: ' R-012 ', summary: 'Les éleveurs ne passent plus par le couloir.', place: 'Mopti',
       date: '2024-03-12', group: 'Équipe B', language: 'ff', tags: ['transhumance', 'eau', 'eau', ' '],
     });
-    expect(readStories(doc, quiet)).toEqual([{
+    expect(readStories(doc)).toEqual([{
       id, code: 'R-012', summary: 'Les éleveurs ne passent plus par le couloir.', place: 'Mopti',
       date: '2024-03-12', group: 'Équipe B', language: 'ff', tags: ['eau', 'transhumance'],
     }]);
@@ -33,7 +31,7 @@ describe('stories', () => {
     expect(() => addStory(doc, { code: 'r-1' })).toThrow(/already used/);
     const other = addStory(doc, { code: 'R-2' });
     expect(() => updateStory(doc, other, { code: 'R-1' })).toThrow(/already used/);
-    expect(readStories(doc, quiet).map((s) => s.code)).toEqual(['R-1', 'R-2']);
+    expect(readStories(doc).map((s) => s.code)).toEqual(['R-1', 'R-2']);
   });
 
   it('has no field for a real name, and reminds in French and English to use codes', () => {
@@ -50,7 +48,7 @@ describe('stories', () => {
     const m = storiesOf(doc).get(id);
     updateStory(doc, id, { place: '', date: 'saison des pluies 2023' });
     expect(storiesOf(doc).get(id)).toBe(m);
-    const [s] = readStories(doc, quiet);
+    const [s] = readStories(doc);
     expect(s).toMatchObject({ summary: 'a', place: '', date: 'saison des pluies 2023' });
     expect(m?.has('place')).toBe(false);
   });
@@ -63,14 +61,14 @@ describe('stories', () => {
     updateStory(a, id, { tags: ['eau', 'foncier'] });
     updateStory(b, id, { tags: ['eau', 'sécurité'] });
     sync(a, b);
-    expect(readStories(a, quiet)[0]?.tags).toEqual(['eau', 'foncier', 'sécurité']);
-    expect(readStories(b, quiet)[0]?.tags).toEqual(['eau', 'foncier', 'sécurité']);
+    expect(readStories(a)[0]?.tags).toEqual(['eau', 'foncier', 'sécurité']);
+    expect(readStories(b)[0]?.tags).toEqual(['eau', 'foncier', 'sécurité']);
   });
 
   it('sorts by code with numbers in order', () => {
     const doc = createMapDoc();
     for (const code of ['R-10', 'R-2', 'A-1']) addStory(doc, { code });
-    expect(readStories(doc, quiet).map((s) => s.code)).toEqual(['A-1', 'R-2', 'R-10']);
+    expect(readStories(doc).map((s) => s.code)).toEqual(['A-1', 'R-2', 'R-10']);
   });
 
   it('removing a story is one undo step', () => {
@@ -79,9 +77,9 @@ describe('stories', () => {
     const id = addStory(doc, { code: 'R-1', tags: ['eau'] });
     undo.stopCapturing();
     expect(removeStory(doc, id)).toBe(true);
-    expect(readStories(doc, quiet)).toEqual([]);
+    expect(readStories(doc)).toEqual([]);
     undo.undo();
-    expect(readStories(doc, quiet)).toMatchObject([{ id, code: 'R-1', tags: ['eau'] }]);
+    expect(readStories(doc)).toMatchObject([{ id, code: 'R-1', tags: ['eau'] }]);
     expect(removeStory(doc, 'nope')).toBe(false);
   });
 
@@ -92,8 +90,8 @@ describe('stories', () => {
     addStory(a, { code: 'R-7' });
     addStory(b, { code: 'r-7' });
     sync(a, b);
-    expect(readStories(a, quiet)).toHaveLength(2);
-    expect(duplicateCodes(readStories(a, quiet))).toEqual(new Set(['R-7']));
+    expect(readStories(a)).toHaveLength(2);
+    expect(duplicateCodes(readStories(a))).toEqual(new Set(['R-7']));
   });
 });
 
@@ -125,7 +123,7 @@ describe('searching stories', () => {
   addStory(doc, { code: 'R-1', summary: 'La sécurité des routes', place: 'Ségou' });
   addStory(doc, { code: 'R-2', summary: 'Le prix du mil', tags: ['Marché'] });
   addStory(doc, { code: 'X-3', summary: 'Un cœur de village', place: 'Mopti' });
-  const stories = readStories(doc, quiet);
+  const stories = readStories(doc);
   const codes = (q: string) => searchStories(stories, q).map((s) => s.code);
 
   it('ignores accents and case', () => {

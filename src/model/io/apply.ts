@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import { change, factorsOf, linksOf, metaOf, type LinksMap } from '../doc';
 import { newId } from '../ids';
+import { silent } from '../log';
 import { putFactor, setFactorField } from '../ops';
 import { readSnapshot } from '../reader';
 import { MAX_NOTES_CHARS, SCHEMA_VERSION, type Factor } from '../schema';
 import { ensureTheme } from '../themes';
 import { ioIssue, type IoIssue } from './issues';
-import { jsonSections, type SectionImportContext } from './json-sections';
+import { modelRegistry } from '../registry';
+import type { SectionImportContext } from './json-sections';
 import { isKeepableId, type ParsedFactor, type ParsedLink, type ParsedMap } from './parsed';
 
 export interface Position {
@@ -51,7 +53,6 @@ export type ImportResult =
 /** Room a factor takes on the canvas when we must guess (the canvas sizes it to its label). */
 const SLOT_WIDTH = 240;
 const SLOT_HEIGHT = 110;
-const quiet = () => undefined;
 
 function gridLayout(factors: readonly { id: string }[]): Map<string, Position> {
   const columns = Math.max(1, Math.ceil(Math.sqrt(factors.length * 2)));
@@ -140,12 +141,14 @@ function writeLink(links: LinksMap, id: string, source: string, target: string, 
  */
 export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOptions): ImportResult {
   const { mode } = options;
+  // Asked for first: it refuses before installModel, and nothing must be written by then.
+  const sections = modelRegistry.jsonSections();
   const factors = factorsOf(doc);
   const links = linksOf(doc);
   if (mode === 'new' && (factors.size > 0 || links.size > 0)) {
     return { ok: false, errors: [ioIssue('import.notEmpty')] };
   }
-  const snap = readSnapshot(doc, quiet);
+  const snap = readSnapshot(doc, silent);
   const usedFactorIds = new Set(factors.keys());
   const usedLinkIds = new Set(links.keys());
   const fresh = (fileId: string | undefined, used: Set<string>): string => {
@@ -213,7 +216,7 @@ export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOpti
       setFactorField(doc, f.id, f.field, f.field === 'theme' && parsed.themeIsName ? ensureTheme(doc, f.value) : f.value);
     }
     for (const { id, source, target, pl } of newLinks) writeLink(links, id, source, target, pl);
-    for (const [name, section] of jsonSections()) {
+    for (const [name, section] of sections) {
       if (name in parsed.sections) section.import(doc, parsed.sections[name], sectionCtx);
     }
   });

@@ -11,9 +11,8 @@ export { parseImportFile, parseImportFiles, type FileData, type ImportFile } fro
 export { parseGraphml } from './graphml-read';
 export { exportGraphml, GRAPHML_KEYS, xmlEscape } from './graphml-write';
 export { ioIssue, MAX_REPORTED_ISSUES, type IoIssue } from './issues';
-export {
-  registerJsonSection, unregisterJsonSection, type JsonSection, type SectionImportContext,
-  type SectionIssue, type SectionValidateContext,
+export type {
+  JsonSection, SectionImportContext, SectionIssue, SectionValidateContext,
 } from './json-sections';
 export { parseJson } from './json-read';
 export { exportJson, exportJsonText, type TrameJson } from './json-write';
@@ -24,7 +23,3 @@ export {
 } from './parsed';
 export type { ExportSource } from './source';
 export { checkText, decodeText } from './text';
-// Registers the JSON sections beyond factors and links, so every export carries them.
-import './sections/themes';
-import './sections/loops';
-import './sections-workshop';

@@ -1,7 +1,8 @@
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS, SCHEMA_VERSION } from '../schema';
+import { CORE_JSON_KEYS, modelRegistry } from '../registry';
 import { isPolarity, isStrength } from '../validate';
 import { ioIssue, IssueList } from './issues';
-import { CORE_JSON_KEYS, jsonSections } from './json-sections';
+
 import { jsonErrorOffset } from './json-syntax';
 import {
   limitIssues, type MetaValue, type ParsedFactor, type ParsedLink, type ParseResult,
@@ -199,7 +200,7 @@ export function parseJson(text: string): ParseResult {
   const links = readLinks(c, root.links, factorIds);
   const linkIds = new Set(links.flatMap((l) => (l.key === undefined ? [] : [l.key])));
   const sections: Record<string, unknown> = {};
-  const registered = jsonSections();
+  const registered = modelRegistry.jsonSections();
   for (const [name, raw] of Object.entries(root)) {
     if (CORE_JSON_KEYS.has(name)) continue;
     const section = registered.get(name);

@@ -2,9 +2,10 @@ import type * as Y from 'yjs';
 
 /**
  * Parts of the model other than factors, links and meta (themes, loops, stories, citations,
- * views, votes, groups…) plug into the JSON format here, without editing the core:
+ * views, votes, groups…) plug into the JSON format as sections, without editing the core;
+ * installModel (../install.ts) registers them, in order:
  *
- *   registerJsonSection('themes', { export, validate, import });
+ *   registry.registerJsonSection('themes', { export, validate, import });
  *
  * The section is written under its name at the top level of the file. On import, `validate`
  * runs while parsing (before anything is written) and `import` runs inside the import's one
@@ -43,24 +44,4 @@ export interface JsonSection<T = unknown> {
   export(doc: Y.Doc): T | undefined;
   validate(raw: unknown, ctx: SectionValidateContext): SectionIssue[];
   import(doc: Y.Doc, data: T, ctx: SectionImportContext): void;
-}
-
-/** Keys of the file that belong to the core format. */
-export const CORE_JSON_KEYS: ReadonlySet<string> = new Set(['format', 'schemaVersion', 'meta', 'factors', 'links']);
-
-const sections = new Map<string, JsonSection>();
-
-/** Registering a name again replaces it (hot reload re-runs the registering module). */
-export function registerJsonSection<T>(name: string, section: JsonSection<T>): void {
-  if (CORE_JSON_KEYS.has(name)) throw new Error(`'${name}' is part of the core JSON format`);
-  sections.set(name, section as JsonSection);
-}
-
-export function unregisterJsonSection(name: string): void {
-  sections.delete(name);
-}
-
-/** In registration order, which is also the order of import. */
-export function jsonSections(): ReadonlyMap<string, JsonSection> {
-  return sections;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { metaOf } from '../doc';
+import { modelRegistry } from '../registry';
 import { SCHEMA_VERSION, type Factor, type Link } from '../schema';
-import { jsonSections } from './json-sections';
 import type { MetaValue } from './parsed';
 import { snapshotOf, type ExportSource } from './source';
 
@@ -49,7 +49,7 @@ export function exportJson(source: ExportSource): TrameJson {
     links: snap.links.map(linkRecord),
   };
   if (source instanceof Y.Doc) {
-    for (const [name, section] of jsonSections()) {
+    for (const [name, section] of modelRegistry.jsonSections()) {
       const data = section.export(source);
       if (data !== undefined) out[name] = data;
     }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { citationKey, citationsRoot, readCitations } from '../citations';
 import { factorsOf, linksOf } from '../doc';
+import { silent } from '../log';
 import { readSnapshot } from '../reader';
 import {
   isStoryId, MAX_CODE_CHARS, MAX_DATE_CHARS, MAX_LANGUAGE_CHARS, MAX_STORY_FIELD_CHARS,
@@ -31,7 +32,6 @@ export interface StoryJson {
 
 export const MAX_JSON_STORIES = 10_000;
 const MAX_CITED = 10_000;
-const quiet = () => undefined;
 
 const FIELD_MAX: Record<StoryTextField, number> = {
   summary: MAX_SUMMARY_CHARS, place: MAX_STORY_FIELD_CHARS, date: MAX_DATE_CHARS,
@@ -39,9 +39,9 @@ const FIELD_MAX: Record<StoryTextField, number> = {
 };
 
 function exportStories(doc: Y.Doc): StoryJson[] | undefined {
-  const stories = readStories(doc, quiet);
+  const stories = readStories(doc, silent);
   if (stories.length === 0) return undefined;
-  const index = readCitations(doc, readSnapshot(doc, quiet), stories, quiet);
+  const index = readCitations(doc, readSnapshot(doc, silent), stories, silent);
   return stories.map((s) => {
     const out: StoryJson = { id: s.id, code: s.code };
     for (const f of STORY_TEXT_FIELDS) if (s[f] !== '') out[f] = s[f];

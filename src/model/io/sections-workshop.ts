@@ -9,18 +9,16 @@ import {
   allDots, MAX_DOTS_PER_PERSON, putRound, readRounds, readStoredResult, targetLive, votesOf,
   type VoteTarget,
 } from '../votes';
-import { registerJsonSection, type JsonSection } from './json-sections';
+import { silent } from '../log';
+import type { JsonSection } from './json-sections';
 import { isObj, mapLoopId, mapTarget, ownId, SectionCheck, type Obj } from './sections-check';
-import { storiesSection } from './sections-stories';
 
 /**
- * The workshop parts of a Trame JSON file: `stories` (see sections-stories.ts), `views`,
- * `votes` and `groups`. Importing this module registers them; the layout of each is in
- * docs/schema.md. On import, references to factors or loops that did not come in are dropped
+ * The workshop parts of a Trame JSON file beside `stories` (sections-stories.ts): `views`,
+ * `votes` and `groups`; installModel registers them. The layout of each is in docs/schema.md. On import, references to factors or loops that did not come in are dropped
  * (a view's factors, a dot), except in a closed vote's result and a group's origin, which
  * record what was, and are kept as they are.
  */
-const quiet = () => undefined;
 const MAX_ENTRIES = 1_000;
 
 /** Optional fields are always written by export; a hand-made file may leave them out. */
@@ -39,10 +37,10 @@ export interface GroupJson {
 
 const isKind = (v: unknown): v is VoteTarget['kind'] => v === 'factor' || v === 'loop';
 
-const viewsSection: JsonSection<ViewJson[]> = {
+export const viewsSection: JsonSection<ViewJson[]> = {
   export(doc) {
-    const factorIds = new Set(readSnapshot(doc, quiet).factorById.keys());
-    const views = readViews(doc, quiet);
+    const factorIds = new Set(readSnapshot(doc, silent).factorById.keys());
+    const views = readViews(doc, silent);
     if (views.length === 0) return undefined;
     return views.map((v) => ({
       id: v.id, title: v.title,
@@ -80,9 +78,9 @@ function checkTarget(c: SectionCheck, o: Obj, at: string): void {
   c.text(o, 'id', at, MAX_LOOP_ID_CHARS, true);
 }
 
-const votesSection: JsonSection<RoundJson[]> = {
+export const votesSection: JsonSection<RoundJson[]> = {
   export(doc) {
-    const rounds = readRounds(doc, quiet);
+    const rounds = readRounds(doc, silent);
     if (rounds.length === 0) return undefined;
     return rounds.map((r) => {
       const stored = r.status === 'closed' ? readStoredResult(votesOf(doc).get(r.id)?.get('result')) : null;
@@ -151,9 +149,9 @@ const votesSection: JsonSection<RoundJson[]> = {
   },
 };
 
-const groupsSection: JsonSection<GroupJson[]> = {
+export const groupsSection: JsonSection<GroupJson[]> = {
   export(doc) {
-    const groups = readGroups(doc, quiet);
+    const groups = readGroups(doc, silent);
     if (groups.length === 0) return undefined;
     return groups.map(({ origin, actions, ...g }) => ({
       ...g, ...(origin ? { origin: { ...origin } } : {}), actions: actions.map((a) => ({ ...a })),
@@ -204,14 +202,3 @@ const groupsSection: JsonSection<GroupJson[]> = {
     }
   },
 };
-
-/** Registered in import order: stories before the rest, views, votes, groups. */
-export const WORKSHOP_SECTIONS = {
-  stories: storiesSection, views: viewsSection, votes: votesSection, groups: groupsSection,
-} as const;
-
-export function registerWorkshopSections(): void {
-  for (const [name, section] of Object.entries(WORKSHOP_SECTIONS)) registerJsonSection(name, section as JsonSection);
-}
-
-registerWorkshopSections();

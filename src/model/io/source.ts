@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { silent } from '../log';
 import { readSnapshot, type MapSnapshot } from '../reader';
 import type { Factor } from '../schema';
 import { readThemes, themeOf } from '../themes';
@@ -6,10 +7,8 @@ import { readThemes, themeOf } from '../themes';
 /** Exporters accept a live document or a snapshot the caller already has (the relay, the app). */
 export type ExportSource = Y.Doc | MapSnapshot;
 
-const quiet = () => undefined;
-
 export function snapshotOf(source: ExportSource): MapSnapshot {
-  return source instanceof Y.Doc ? readSnapshot(source, quiet) : source;
+  return source instanceof Y.Doc ? readSnapshot(source, silent) : source;
 }
 
 /**
@@ -19,7 +18,7 @@ export function snapshotOf(source: ExportSource): MapSnapshot {
  */
 export function themeNamer(source: ExportSource): (factor: Factor) => string {
   if (!(source instanceof Y.Doc)) return (f) => f.theme ?? '';
-  const themes = readThemes(source, quiet);
+  const themes = readThemes(source, silent);
   return (f) => themeOf(f.theme, themes)?.name ?? f.theme ?? '';
 }
 

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type * as Y from 'yjs';
 import { readCitations } from '../citations';
 import { change } from '../doc';
+import { silent } from '../log';
 import { readSnapshot } from '../reader';
 import {
   MAX_CODE_CHARS, MAX_DATE_CHARS, MAX_LANGUAGE_CHARS, MAX_STORY_FIELD_CHARS, MAX_SUMMARY_CHARS,
@@ -289,7 +290,7 @@ function toCsv(header: readonly string[], rows: string[][], opts: StoriesCsvExpo
 
 /** code,summary,place,date,group,language,tags (tags joined by ';'), sorted by code. */
 export function exportStoriesCsv(doc: Y.Doc, opts: StoriesCsvExportOptions = {}): string {
-  const stories = readStories(doc, () => undefined);
+  const stories = readStories(doc, silent);
   if (opts.codesOnly) return toCsv(['code'], stories.map((s) => [s.code]), opts);
   const rows = stories.map((s) => [s.code, s.summary, s.place, s.date, s.group, s.language, s.tags.join(';')]);
   return toCsv(STORY_COLUMNS, rows, opts);
@@ -301,10 +302,9 @@ export function exportStoriesCsv(doc: Y.Doc, opts: StoriesCsvExportOptions = {})
  * and the element and story ids (for joining files even after a label changes).
  */
 export function exportCitationsCsv(doc: Y.Doc, opts: StoriesCsvExportOptions = {}): string {
-  const quiet = () => undefined;
-  const snap = readSnapshot(doc, quiet);
-  const stories = readStories(doc, quiet);
-  const index = readCitations(doc, snap, stories, quiet);
+  const snap = readSnapshot(doc, silent);
+  const stories = readStories(doc, silent);
+  const index = readCitations(doc, snap, stories, silent);
   const labels = uniqueLabels(snap.factors);
   const linkById = new Map(snap.links.map((l) => [l.id, l]));
   const label = (kind: 'factor' | 'link', id: string) => {

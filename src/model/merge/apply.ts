@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { change, factorsOf, linksOf } from '../doc';
 import { newId } from '../ids';
-import { jsonSections, type SectionImportContext } from '../io/json-sections';
+import type { SectionImportContext } from '../io/json-sections';
 import type { ParsedFactor, ParsedMap } from '../io/parsed';
 import { putFactor, removeFactors, removeLinks, renameFactor, setFactorField, setPolarity } from '../ops';
+import { modelRegistry } from '../registry';
 import { MAX_NOTES_CHARS } from '../schema';
 import { ensureTheme } from '../themes';
 import type { MergeDecisions } from './decisions';
@@ -170,7 +171,7 @@ export function applyMerge(doc: Y.Doc, plan: MergePlan, decisions: MergeDecision
     removeFactors(doc, remove.filter((w) => w.kind === 'factor').map((w) => w.id));
 
     const ctx: SectionImportContext = { mode: 'merge', idMap, newFactorIds: factorIds, freshId: () => newId() };
-    const registered = jsonSections();
+    const registered = modelRegistry.jsonSections();
     for (const name of MERGED_SECTIONS) {
       const section = registered.get(name);
       if (section && name in plan.mini.sections) section.import(doc, plan.mini.sections[name], ctx);

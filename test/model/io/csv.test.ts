@@ -3,7 +3,7 @@ import { addTheme, createMapDoc, createUndoManager, readSnapshot, readThemes, th
 import {
   exportFactorsCsv, exportLinksCsv, importIntoDoc, parseCsv, parseFactorsCsv, parseImportFile, parseLinksCsv,
 } from '../../../src/model/io';
-import { contentOf, errorsOf, parsedOrThrow, quiet, sampleDoc, stateOf } from './helpers';
+import { contentOf, errorsOf, parsedOrThrow, sampleDoc, stateOf } from './helpers';
 
 const HEADER = 'cause,effect,polarity,strength,delay,note\n';
 
@@ -177,9 +177,9 @@ describe('themes from CSV files', () => {
     const doc = createMapDoc();
     const t = addTheme(doc, 'Sécurité');
     importIntoDoc(doc, parsedOrThrow(parseFactorsCsv('label,theme\nA,sécurité\nB,Économie\nC,Économie\n')), { mode: 'merge' });
-    const themes = readThemes(doc, quiet);
+    const themes = readThemes(doc);
     expect(themes.map((x) => x.name)).toEqual(['Économie', 'Sécurité']);
-    const snap = readSnapshot(doc, quiet);
+    const snap = readSnapshot(doc);
     expect(snap.factors.map((f) => f.theme)).toEqual([t, themes[0]!.id, themes[0]!.id]);
     expect(exportFactorsCsv(doc)).toBe('label,theme,note\r\nA,Sécurité,\r\nB,Économie,\r\nC,Économie,\r\n');
   });
@@ -192,8 +192,8 @@ describe('merging CSV files into an open map', () => {
     const r = importIntoDoc(doc, parsedOrThrow(parseLinksCsv('cause,effect\nSécheresse,Conflits\nConflits,Déplacements\n')), { mode: 'merge' });
     if (!r.ok) throw new Error('import failed');
     expect(r.reusedFactors).toBe(2);
-    const snap = readSnapshot(doc, quiet);
-    const themes = readThemes(doc, quiet);
+    const snap = readSnapshot(doc);
+    const themes = readThemes(doc);
     expect(snap.factors.map((f) => [f.label, themeOf(f.theme, themes)?.name])).toEqual([
       ['Sécheresse', 'Environnement'], ['Conflits', 'Conflits'], ['Déplacements', undefined],
     ]);
@@ -206,15 +206,15 @@ describe('merging CSV files into an open map', () => {
     const r = importIntoDoc(doc, parsedOrThrow(parseLinksCsv('cause,effect,polarity\nA,B,-\nB,C,+\n')), { mode: 'merge' });
     expect(r.ok && r.skippedLinks).toBe(1);
     expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['import.linksSkipped']);
-    expect(readSnapshot(doc, quiet).links.map((l) => l.polarity).sort()).toEqual(['+', '+']);
+    expect(readSnapshot(doc).links.map((l) => l.polarity).sort()).toEqual(['+', '+']);
   });
 
   it('undo removes the whole CSV import at once', () => {
     const doc = createMapDoc();
     const undo = createUndoManager(doc);
     importIntoDoc(doc, parsedOrThrow(parseLinksCsv('cause,effect\nA,B\nB,C\nC,A\n')), { mode: 'merge' });
-    expect(readSnapshot(doc, quiet).links).toHaveLength(3);
+    expect(readSnapshot(doc).links).toHaveLength(3);
     undo.undo();
-    expect(readSnapshot(doc, quiet).factors).toHaveLength(0);
+    expect(readSnapshot(doc).factors).toHaveLength(0);
   });
 });

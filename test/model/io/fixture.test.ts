@@ -5,7 +5,7 @@ import {
   exportFactorsCsv, exportGraphml, exportJsonText, exportLinksCsv, importIntoDoc, parseGraphml, parseImportFiles, parseJson,
 } from '../../../src/model/io';
 import { layoutMap } from '../../../src/model/layout';
-import { contentOf, fixture, fixtureText, parsedOrThrow, quiet } from './helpers';
+import { contentOf, fixture, fixtureText, parsedOrThrow } from './helpers';
 
 function importMali() {
   const parsed = parsedOrThrow(parseImportFiles([
@@ -27,7 +27,7 @@ describe('the Mali centre fixture', () => {
   it('imports its 30 factors and 55 links with no warning', () => {
     const { doc, parsed } = importMali();
     expect(parsed.warnings).toEqual([]);
-    const snap = readSnapshot(doc, quiet);
+    const snap = readSnapshot(doc);
     expect(snap.factors).toHaveLength(rows(fixtureText('mali-centre-factors.csv')).length);
     expect(snap.factors).toHaveLength(30);
     expect(snap.links).toHaveLength(55);
@@ -36,9 +36,9 @@ describe('the Mali centre fixture', () => {
 
   it('keeps accents, apostrophes, themes and notes with commas', () => {
     const { doc } = importMali();
-    const snap = readSnapshot(doc, quiet);
+    const snap = readSnapshot(doc);
     const byLabel = new Map(snap.factors.map((f) => [f.label, f]));
-    const themes = readThemes(doc, quiet);
+    const themes = readThemes(doc);
     const themeName = (label: string) => themeOf(byLabel.get(label)?.theme, themes)?.name;
     expect(themes).toHaveLength(8);
     expect(themeName("Absence de l'État et des services publics")).toBe('Gouvernance');

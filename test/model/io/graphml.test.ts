@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addFactor, createMapDoc, readSnapshot, readThemes } from '../../../src/model';
 import { exportGraphml, importIntoDoc, parseGraphml, xmlEscape } from '../../../src/model/io';
 import { parseXml } from '../../../src/model/io/xml';
-import { contentOf, errorsOf, parsedOrThrow, quiet, sampleDoc, stateOf } from './helpers';
+import { contentOf, errorsOf, parsedOrThrow, sampleDoc, stateOf } from './helpers';
 
 function reimport(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc();
@@ -43,23 +43,23 @@ describe('GraphML round trip', () => {
     const copy = reimport(doc);
     expect(contentOf(copy)).toEqual(contentOf(doc));
     const ids = (d: Y.Doc) => {
-      const snap = readSnapshot(d, quiet);
+      const snap = readSnapshot(d);
       return [...snap.factors.map((f) => f.id), ...snap.links.map((l) => `${l.id}:${l.source}>${l.target}`)];
     };
     expect(ids(copy)).toEqual(ids(doc));
-    expect(readSnapshot(copy, quiet).meta).toEqual(readSnapshot(doc, quiet).meta);
+    expect(readSnapshot(copy).meta).toEqual(readSnapshot(doc).meta);
   });
 
   it('themes go out by name and come back as themes of the map', () => {
     const doc = sampleDoc();
-    const themes = readThemes(reimport(doc), quiet).map((t) => t.name);
+    const themes = readThemes(reimport(doc)).map((t) => t.name);
     expect(themes).toEqual(['Conflits', 'Environnement']);
   });
 
   it('keeps line breaks, carriage returns and spaces in notes', () => {
     const doc = createMapDoc();
     addFactor(doc, { label: 'A', x: 0, y: 0, notes: '  line one\r\nline two  ' });
-    expect(readSnapshot(reimport(doc), quiet).factors[0]!.notes).toBe('  line one\r\nline two  ');
+    expect(readSnapshot(reimport(doc)).factors[0]!.notes).toBe('  line one\r\nline two  ');
   });
 });
 

@@ -6,7 +6,8 @@ import {
 } from '../../../src/model';
 import type { ParsedMap, ParseResult } from '../../../src/model/io';
 
-export const quiet = () => undefined;
+/** Readers are quiet by default in tests (test/setup.ts); kept for test/model/layout. */
+export { silent as quiet } from '../../../src/model';
 
 export function fixture(name: string): Uint8Array {
   return readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -41,8 +42,8 @@ export function sampleDoc(): Y.Doc {
 
 /** What a map shows, ids left out and themes by name: for comparing maps imported with fresh ids. */
 export function contentOf(doc: Y.Doc) {
-  const snap = readSnapshot(doc, quiet);
-  const themes = readThemes(doc, quiet);
+  const snap = readSnapshot(doc);
+  const themes = readThemes(doc);
   const label = (id: string) => snap.factorById.get(id)?.label;
   return {
     factors: snap.factors

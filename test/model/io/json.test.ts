@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addFactor, addTheme, createMapDoc, createUndoManager, metaOf, readSnapshot, readThemes, SCHEMA_VERSION,
+  addFactor, addTheme, createMapDoc, createUndoManager, metaOf, modelRegistry, readSnapshot, readThemes,
+  SCHEMA_VERSION,
 } from '../../../src/model';
-import {
-  exportJson, exportJsonText, importIntoDoc, parseJson, registerJsonSection, unregisterJsonSection,
-} from '../../../src/model/io';
-import { errorsOf, parsedOrThrow, quiet, sampleDoc, stateOf } from './helpers';
+import { exportJson, exportJsonText, importIntoDoc, parseJson } from '../../../src/model/io';
+import { errorsOf, parsedOrThrow, sampleDoc, stateOf } from './helpers';
 
 function roundTrip(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc();
@@ -30,7 +29,7 @@ describe('Trame JSON export', () => {
     const doc = sampleDoc();
     const copy = roundTrip(doc);
     expect(exportJson(copy)).toEqual(exportJson(doc));
-    expect(readSnapshot(copy, quiet).factors.map((f) => f.id)).toEqual(readSnapshot(doc, quiet).factors.map((f) => f.id));
+    expect(readSnapshot(copy).factors.map((f) => f.id)).toEqual(readSnapshot(doc).factors.map((f) => f.id));
   });
 
   it('keeps extra meta fields through a round trip', () => {
@@ -41,7 +40,7 @@ describe('Trame JSON export', () => {
 
   it('exports from a snapshot as well as from a document', () => {
     const doc = sampleDoc();
-    const fromSnap = exportJson(readSnapshot(doc, quiet));
+    const fromSnap = exportJson(readSnapshot(doc));
     expect(fromSnap.factors).toEqual(exportJson(doc).factors);
   });
 });
@@ -67,8 +66,8 @@ describe('themes in Trame JSON', () => {
     const own = addTheme(target, 'environnement', '#E69F00');
     const r = importIntoDoc(target, parsedOrThrow(parseJson(exportJsonText(doc))), { mode: 'merge' });
     if (!r.ok) throw new Error('import failed');
-    expect(readThemes(target, quiet)).toHaveLength(1);
-    expect(readSnapshot(target, quiet).factorById.get(r.factorIds[0]!)?.theme).toBe(own);
+    expect(readThemes(target)).toHaveLength(1);
+    expect(readSnapshot(target).factorById.get(r.factorIds[0]!)?.theme).toBe(own);
   });
 
   it('a bad theme refuses the file and names the field', () => {
@@ -78,10 +77,10 @@ describe('themes in Trame JSON', () => {
 });
 
 describe('JSON sections registered by other parts of the model', () => {
-  afterEach(() => unregisterJsonSection('stickers'));
+  afterEach(() => modelRegistry.unregisterJsonSection('stickers'));
 
   function registerStickers() {
-    registerJsonSection<{ factor: string; text: string }[]>('stickers', {
+    modelRegistry.registerJsonSection<{ factor: string; text: string }[]>('stickers', {
       export: (doc) => {
         const m = doc.getMap<string>('stickers');
         return m.size === 0 ? undefined : [...m.entries()].map(([factor, text]) => ({ factor, text }));
@@ -97,7 +96,7 @@ describe('JSON sections registered by other parts of the model', () => {
   it('a registered section is exported, validated and imported with remapped ids', () => {
     registerStickers();
     const doc = sampleDoc();
-    const first = readSnapshot(doc, quiet).factors[0]!.id;
+    const first = readSnapshot(doc).factors[0]!.id;
     doc.getMap('stickers').set(first, 'priorité');
     const json = exportJson(doc);
     expect(json.stickers).toEqual([{ factor: first, text: 'priorité' }]);
@@ -123,7 +122,7 @@ describe('JSON sections registered by other parts of the model', () => {
   });
 
   it('core names cannot be taken by a section', () => {
-    expect(() => registerJsonSection('factors', { export: () => undefined, validate: () => [], import: () => undefined }))
+    expect(() => modelRegistry.registerJsonSection('factors', { export: () => undefined, validate: () => [], import: () => undefined }))
       .toThrow();
   });
 });
@@ -219,7 +218,7 @@ describe('importing JSON into an open map', () => {
     const parsed = parsedOrThrow(parseJson(exportJsonText(doc)));
     const r = importIntoDoc(doc, parsed, { mode: 'merge' });
     expect(r.ok).toBe(true);
-    const snap = readSnapshot(doc, quiet);
+    const snap = readSnapshot(doc);
     expect(snap.factors).toHaveLength(6);
     expect(snap.links).toHaveLength(6);
     expect(new Set(snap.factors.map((f) => f.id)).size).toBe(6);
@@ -227,11 +226,11 @@ describe('importing JSON into an open map', () => {
 
   it('a merge lands beside the map rather than on top of it', () => {
     const doc = sampleDoc();
-    const before = readSnapshot(doc, quiet).factors;
+    const before = readSnapshot(doc).factors;
     const right = Math.max(...before.map((f) => f.x));
     const r = importIntoDoc(doc, parsedOrThrow(parseJson(exportJsonText(doc))), { mode: 'merge' });
     if (!r.ok) throw new Error('import failed');
-    const added = readSnapshot(doc, quiet).factors.filter((f) => r.factorIds.includes(f.id));
+    const added = readSnapshot(doc).factors.filter((f) => r.factorIds.includes(f.id));
     expect(Math.min(...added.map((f) => f.x))).toBeGreaterThan(right);
   });
 
@@ -239,8 +238,8 @@ describe('importing JSON into an open map', () => {
     const source = sampleDoc();
     const doc = createMapDoc();
     importIntoDoc(doc, parsedOrThrow(parseJson(exportJsonText(source))), { mode: 'new', offset: { x: 100, y: 50 } });
-    const xs = readSnapshot(doc, quiet).factors.map((f) => [f.x, f.y]);
-    expect(xs).toEqual(readSnapshot(source, quiet).factors.map((f) => [f.x + 100, f.y + 50]));
+    const xs = readSnapshot(doc).factors.map((f) => [f.x, f.y]);
+    expect(xs).toEqual(readSnapshot(source).factors.map((f) => [f.x + 100, f.y + 50]));
   });
 
   it('an import is one transaction', () => {
@@ -254,12 +253,12 @@ describe('importing JSON into an open map', () => {
   it('an import is one undo step', () => {
     const doc = sampleDoc();
     const undo = createUndoManager(doc);
-    const before = readSnapshot(doc, quiet);
+    const before = readSnapshot(doc);
     importIntoDoc(doc, parsedOrThrow(parseJson(exportJsonText(doc))), { mode: 'merge' });
-    expect(readSnapshot(doc, quiet).factors).toHaveLength(6);
+    expect(readSnapshot(doc).factors).toHaveLength(6);
     undo.undo();
-    expect(readSnapshot(doc, quiet).factors).toEqual(before.factors);
-    expect(readSnapshot(doc, quiet).links).toEqual(before.links);
+    expect(readSnapshot(doc).factors).toEqual(before.factors);
+    expect(readSnapshot(doc).links).toEqual(before.links);
   });
 
   it('a new map can only be made in an empty document', () => {

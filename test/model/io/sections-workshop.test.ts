@@ -4,11 +4,10 @@ import { addFactor, addLink, createMapDoc, readSnapshot } from '../../../src/mod
 import { citationsOf, citeStory, readCitations } from '../../../src/model/citations';
 import { addAction, createGroup, readGroups } from '../../../src/model/groups';
 import { exportJson, exportJsonText, importIntoDoc, parseJson } from '../../../src/model/io';
-import '../../../src/model/io/sections-workshop';
 import { addStory, readStories } from '../../../src/model/stories';
 import { addView, readViews } from '../../../src/model/views';
 import { closeRound, openRound, placeDot, readRounds, results } from '../../../src/model/votes';
-import { parsedOrThrow, quiet } from './helpers';
+import { parsedOrThrow } from './helpers';
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -69,8 +68,8 @@ describe('workshop sections of the JSON format', () => {
     const { doc, closed } = workshopDoc();
     const copy = importNew(exportJsonText(doc));
     expect(exportJson(copy)).toEqual(exportJson(doc));
-    expect(results(copy, closed, quiet)).toEqual(results(doc, closed, quiet));
-    expect(results(copy, closed, quiet)?.dots).toBe(1);
+    expect(results(copy, closed)).toEqual(results(doc, closed));
+    expect(results(copy, closed)?.dots).toBe(1);
   });
 
   it('merging into an open map gives fresh ids and follows them in every reference', () => {
@@ -79,30 +78,30 @@ describe('workshop sections of the JSON format', () => {
     const existing = addStory(target, { code: 'r-1', summary: 'déjà là' });
     const r = importIntoDoc(target, parsedOrThrow(parseJson(exportJsonText(doc))), { mode: 'merge' });
     if (!r.ok) throw new Error('merge refused');
-    const snap = readSnapshot(target, quiet);
+    const snap = readSnapshot(target);
     const byLabel = (label: string) => snap.factors.find((f) => f.label === label)!.id;
     const a2 = byLabel('Vol de bétail');
     const b2 = byLabel('Représailles');
     const loop2 = [a2, b2].sort().join('>');
     expect(loop2).not.toBe(loop);
 
-    const stories = readStories(target, quiet);
+    const stories = readStories(target);
     expect(stories.map((s) => s.code)).toEqual(['r-1', 'R-2']);
-    const index = readCitations(target, snap, stories, quiet);
+    const index = readCitations(target, snap, stories);
     expect(citationsOf(index, { kind: 'factor', id: a2 })).toEqual([existing]);
 
-    const views = readViews(target, quiet);
+    const views = readViews(target);
     expect(views.map((v) => [v.title, v.factors, v.loop])).toEqual([['Début', [a2], null], ['La boucle', null, loop2]]);
 
-    const rounds = readRounds(target, quiet);
+    const rounds = readRounds(target);
     expect(rounds.map((x) => x.title)).toEqual(['Tour 1', 'Priorités']);
-    expect(results(target, rounds[1]!.id, quiet)?.counts.map((c) => c.target)).toEqual([
+    expect(results(target, rounds[1]!.id)?.counts.map((c) => c.target)).toEqual([
       { kind: 'factor', id: a2 }, { kind: 'loop', id: loop2 },
     ].sort((p, q) => (p.kind < q.kind ? -1 : 1)));
-    expect(results(target, rounds[0]!.id, quiet)).toMatchObject({
+    expect(results(target, rounds[0]!.id)).toMatchObject({
       closed: true, counts: [{ target: { kind: 'factor', id: b2 }, count: 1 }],
     });
-    expect(readGroups(target, quiet)[0]?.origin).toEqual({ kind: 'loop', id: loop2 });
+    expect(readGroups(target)[0]?.origin).toEqual({ kind: 'loop', id: loop2 });
   });
 
   it('refuses a malformed section, naming where', () => {

@@ -8,9 +8,8 @@ import {
 } from '../../../src/model/io/stories-csv';
 import { addStory, readStories } from '../../../src/model/stories';
 
-const quiet = () => undefined;
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const stripIds = (doc: Y.Doc) => readStories(doc, quiet).map(({ id: _id, ...rest }) => rest);
+const stripIds = (doc: Y.Doc) => readStories(doc).map(({ id: _id, ...rest }) => rest);
 
 function errorsOf(r: { ok: true } | { ok: false; errors: StoriesCsvIssue[] }): StoriesCsvIssue[] {
   if (r.ok) throw new Error('expected errors, the file was accepted');
@@ -89,7 +88,7 @@ describe('importing stories from CSV', () => {
     const doc = createMapDoc();
     const r = importStoriesCsv(doc, 'code,summary\nR-1,ok\nR-2,ok\n,bad\n');
     expect(r.ok).toBe(false);
-    expect(readStories(doc, quiet)).toEqual([]);
+    expect(readStories(doc)).toEqual([]);
   });
 
   it('a code the map already has is an error, or skipped, or updated, as asked', () => {
@@ -97,13 +96,13 @@ describe('importing stories from CSV', () => {
     const id = addStory(doc, { code: 'R-1', summary: 'old', place: 'Mopti' });
     const file = 'code,summary\nr-1,new\nR-2,other\n';
     expect(errorsOf(importStoriesCsv(doc, file))[0]).toMatchObject({ code: 'stories.existingCode', where: 'line 2' });
-    expect(readStories(doc, quiet)).toHaveLength(1);
+    expect(readStories(doc)).toHaveLength(1);
     const skip = importStoriesCsv(doc, file, { existing: 'skip' });
     expect(skip.ok && skip.skipped).toBe(1);
-    expect(readStories(doc, quiet).find((s) => s.id === id)?.summary).toBe('old');
+    expect(readStories(doc).find((s) => s.id === id)?.summary).toBe('old');
     const update = importStoriesCsv(doc, 'code,summary\nR-1,new\n', { existing: 'update' });
     expect(update.ok && update.updated).toEqual([id]);
-    expect(readStories(doc, quiet).find((s) => s.id === id)).toMatchObject({ summary: 'new', place: 'Mopti' });
+    expect(readStories(doc).find((s) => s.id === id)).toMatchObject({ summary: 'new', place: 'Mopti' });
   });
 
   it('one undo takes a whole import back', () => {
@@ -111,7 +110,7 @@ describe('importing stories from CSV', () => {
     const undo = createUndoManager(doc);
     importStoriesCsv(doc, GOOD);
     undo.undo();
-    expect(readStories(doc, quiet)).toEqual([]);
+    expect(readStories(doc)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useMapSession, useRoot, useSnapshot } from '../../../app/MapContext';
-import { dotsLeft, dotsOf, readRounds, results, VOTES_ROOT, type Dot, type Round, type RoundResult } from '../../../model';
+import { dotsLeft, dotsOf, readRounds, results, silent, VOTES_ROOT, type Dot, type Round, type RoundResult } from '../../../model';
 import { userId } from '../../../presence/identity';
 import { useWorkshop } from '../store';
 
@@ -30,10 +30,9 @@ export function useVotes(): { rounds: readonly Round[]; current: RoundState | nu
   const current = useMemo(() => {
     const round = rounds.find((r) => r.id === picked) ?? rounds[rounds.length - 1];
     if (!round) return null;
-    const quiet = () => undefined;
     return {
       round,
-      result: results(doc, round.id, quiet),
+      result: results(doc, round.id, silent),
       mine: dotsOf(doc, round.id, me),
       left: dotsLeft(doc, round.id, me),
     };

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { isLoopId, loopsOf, readLoopNotes } from '../../loops';
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from '../../schema';
-import { registerJsonSection, type SectionIssue } from '../json-sections';
+import { silent } from '../../log';
+import type { JsonSection, SectionIssue } from '../json-sections';
 import { mapLoopId } from '../sections-check';
 
 /**
@@ -15,8 +16,6 @@ interface LoopJson {
   key?: boolean;
   notes?: string;
 }
-
-const quiet = () => undefined;
 
 function validate(raw: unknown): SectionIssue[] {
   if (!Array.isArray(raw)) return [{ where: 'loops', message: 'must be a list' }];
@@ -40,9 +39,9 @@ function validate(raw: unknown): SectionIssue[] {
   return issues;
 }
 
-registerJsonSection<LoopJson[]>('loops', {
+export const loopsSection: JsonSection<LoopJson[]> = {
   export: (doc) => {
-    const notes = [...readLoopNotes(doc, quiet).values()];
+    const notes = [...readLoopNotes(doc, silent).values()];
     if (notes.length === 0) return undefined;
     return notes.map(({ loopId, name, key, notes: text }) => ({
       id: loopId,
@@ -64,4 +63,4 @@ registerJsonSection<LoopJson[]>('loops', {
       if (!(existing instanceof Y.Map)) loopsOf(doc).set(id, m);
     }
   },
-});
+};

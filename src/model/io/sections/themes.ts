@@ -3,15 +3,14 @@ import { newId } from '../../ids';
 import { setFactorField } from '../../ops';
 import { MAX_LABEL_CHARS } from '../../schema';
 import { isThemeColor, readThemes, themeKey, themeOf, themesOf, type Theme } from '../../themes';
-import { registerJsonSection, type SectionIssue } from '../json-sections';
+import { silent } from '../../log';
+import type { JsonSection, SectionIssue } from '../json-sections';
 
 /**
  * The `themes` section of Trame's JSON: factors hold theme ids, so without it a JSON file
  * would lose every factor's theme. On import a theme whose name the map already has is
  * reused (names are unique in a map); the others are added, keeping their id in a new map.
  */
-const quiet = () => undefined;
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -43,14 +42,14 @@ function validate(raw: unknown): SectionIssue[] {
   return issues;
 }
 
-registerJsonSection<Theme[]>('themes', {
+export const themesSection: JsonSection<Theme[]> = {
   export: (doc) => {
-    const themes = readThemes(doc, quiet);
+    const themes = readThemes(doc, silent);
     return themes.length === 0 ? undefined : themes.map((t) => ({ ...t }));
   },
   validate,
   import: (doc, data, ctx) => {
-    const existing = readThemes(doc, quiet);
+    const existing = readThemes(doc, silent);
     const themeIds = new Map<string, string>();
     for (const t of data) {
       const same = themeOf(t.name, existing);
@@ -74,4 +73,4 @@ registerJsonSection<Theme[]>('themes', {
       if (to !== undefined && to !== theme) setFactorField(doc, factorId, 'theme', to);
     }
   },
-});
+};
