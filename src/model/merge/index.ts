@@ -25,6 +25,7 @@ export {
   type WithdrawnElement,
 } from './preview';
 export { applyMerge, type ApplyResult } from './apply';
+export { pairKey, readMetaState, type MetaState } from './meta-state';
 export {
   matchFactors, type ConfirmedPair, type FactorMatching, type LabelledFactor, type NearPair,
 } from './match-maps';

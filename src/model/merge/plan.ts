@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ParsedMap } from '../io/parsed';
 import { MAX_LABEL_CHARS } from '../schema';
 import { LabelIndex, type Candidate } from './label-index';
@@ -109,7 +109,11 @@ function previousOf(state: MetaState, key: string) {
 
 const byLabelThenId = (a: Candidate, b: Candidate) => a.label.localeCompare(b.label, 'fr') || (a.id < b.id ? -1 : 1);
 
-export function planMerge(doc: Y.Doc, mini: ParsedMap, options: MergeOptions): PlanResult {
+/**
+ * @param target the open map, or the map as read by readMetaState: plain data, so a plan for a
+ *   5,000-factor mini-map can be made in a worker while the page stays responsive
+ */
+export function planMerge(target: Y.Doc | MetaState, mini: ParsedMap, options: MergeOptions): PlanResult {
   const title = options.title.trim().slice(0, MAX_LABEL_CHARS);
   if (options.sourceMapId !== undefined && options.sourceMapId === options.targetMapId) {
     return { ok: false, errors: [mergeIssue('merge.self')] };
@@ -122,7 +126,7 @@ export function planMerge(doc: Y.Doc, mini: ParsedMap, options: MergeOptions): P
     return { ok: false, errors: [mergeIssue('merge.noLabels', { count: mini.factors.length })] };
   }
 
-  const state = readMetaState(doc);
+  const state = target instanceof Y.Doc ? readMetaState(target) : target;
   const key = sourceKey(title);
   const previous = previousOf(state, key);
   const index = new LabelIndex(state.snap.factors);

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { createMapDoc, factorsOf, linksOf, readSnapshot } from '../../../src/model';
 import { importIntoDoc, parseImportFile, type ParsedMap } from '../../../src/model/io';
 import {
-  planMerge, readFactorSourceMap, readLinkSourceMap, SOURCES_FIELD, sortedSources, type MergeOptions, type MergePlan,
+  planMerge, readFactorSourceMap, type MetaState, readLinkSourceMap, SOURCES_FIELD, sortedSources, type MergeOptions, type MergePlan,
 } from '../../../src/model/merge';
 import { fixture, quiet } from '../io/helpers';
 
@@ -26,7 +26,7 @@ export function maliDoc(): Y.Doc {
   return doc;
 }
 
-export function planOrThrow(doc: Y.Doc, mini: ParsedMap, options: MergeOptions): MergePlan {
+export function planOrThrow(doc: Y.Doc | MetaState, mini: ParsedMap, options: MergeOptions): MergePlan {
   const r = planMerge(doc, mini, options);
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
   return r.plan;

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createUndoManager, readCitations, readSnapshot, readStories } from '../../../src/model';
 import {
-  acceptNear, applyMerge, decideConflicts, NO_DECISIONS, previewMerge, withFactor, withPolarity,
+  acceptNear, applyMerge, decideConflicts, NO_DECISIONS, previewMerge, readMetaState, withFactor, withPolarity,
   type MergeDecisions, type MergePlan,
 } from '../../../src/model/merge';
 import {
@@ -47,6 +47,13 @@ describe('the review step of a merge', () => {
     expect(p.keys).toEqual(['insecurite', "L'Insécurité"]);
     expect(p.variants).toEqual(["L'Insécurité"]);
     expect(plan.factors).toHaveLength(3);
+  });
+
+  it('plans the same from the map as read into plain data (what a worker receives)', () => {
+    const doc = maliDoc();
+    const mini = miniMap('groupe-jeunes.csv');
+    const cloned = structuredClone(readMetaState(doc));
+    expect(planOrThrow(cloned, mini, { title: 'Jeunes' })).toEqual(planOrThrow(doc, mini, { title: 'Jeunes' }));
   });
 
   it('writes nothing while the plan is reviewed', () => {
