@@ -20,7 +20,7 @@ export function createRoutes(rooms: Rooms, log: Logger, opts: { debug?: boolean 
     router.get('/debug/stats', ({ res }) => {
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      sendJson(res, 200, { rooms: rooms.size, rss: m.rss, heapUsed: m.heapUsed });
+      sendJson(res, 200, { rooms: rooms.size, peers: rooms.peerCount, rss: m.rss, heapUsed: m.heapUsed });
     });
   }
 

@@ -2,24 +2,31 @@ import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { MapStore } from '../store/map-store';
 import { authorize, type Authorization } from './access';
+import { storePipeline } from './durability';
 import type { Fanout } from './fanout';
+import type { DurabilityFactory } from './hooks';
 import { Room, type Access } from './room';
 
 /** The maps currently in memory: a map is loaded by its first user and dropped after its last. */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
+  private readonly durability: DurabilityFactory;
 
+  /** `durability` defaults to storing in `store` and fanning out through `fanout`. */
   constructor(
     readonly store: MapStore,
-    private readonly fanout: Fanout,
+    fanout: Fanout,
     private readonly log: Logger,
-  ) {}
+    durability?: DurabilityFactory,
+  ) {
+    this.durability = durability ?? storePipeline(store, fanout, log);
+  }
 
   /** The room of a map, retained for the caller, who must call room.release() once. */
   acquire(mapId: string): Room {
     let room = this.rooms.get(mapId);
     if (!room) {
-      room = new Room(mapId, this.store, this.fanout, this.log, (r) => {
+      room = new Room(mapId, this.durability, this.log, (r) => {
         if (this.rooms.get(mapId) === r) this.rooms.delete(mapId);
       });
       this.rooms.set(mapId, room);
@@ -57,6 +64,13 @@ export class Rooms {
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /** Peers over every room in memory (debug stats). */
+  get peerCount(): number {
+    let n = 0;
+    for (const r of this.rooms.values()) n += r.peerCount;
+    return n;
   }
 
   async shutdown(code: Parameters<Room['shutdown']>[0]): Promise<void> {
