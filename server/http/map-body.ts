@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import { createMapDoc, MAX_LABEL_CHARS } from '../../src/model';
-import { isMapFileJson, parseMapFileCsv, parseMapFileJson } from './export-routes';
+import { isMapFileJson, parseMapFileCsv, parseMapFileJson, type MapBodyError } from './map-file';
+
+export type { MapBodyError };
 
 /**
  * Turns the body of POST /api/maps into the new map's first document.
@@ -10,20 +12,6 @@ import { isMapFileJson, parseMapFileCsv, parseMapFileJson } from './export-route
  * and returns a complete document or an error naming what is wrong (line, field). It must not
  * return a half-built document: the map is created only from a parser's success.
  */
-export interface MapBodyError {
-  readonly status: 400 | 415;
-  /** Stable code the app translates. */
-  readonly error: string;
-  /** For developers; the app shows its own words for `error`. */
-  readonly message: string;
-  readonly field?: string;
-  readonly line?: number;
-  /** A refused map file: the io code and params the app translates (src/model/io/messages.ts), and every problem found. */
-  readonly code?: string;
-  readonly params?: Readonly<Record<string, string | number>>;
-  readonly issues?: readonly unknown[];
-}
-
 export type MapBodyParser = (body: Buffer, contentType: string) => Y.Doc | MapBodyError;
 
 export function isMapBodyError(x: Y.Doc | MapBodyError): x is MapBodyError {

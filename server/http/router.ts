@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * A tiny router for the relay's HTTP API.
  *
- * To add a route, register it in routes.ts:
+ * Routes are registered in routes.ts, directly or through the register*Route functions it
+ * calls (analysis-route.ts, export-routes.ts, lan-route.ts):
  *
  *   router.get('/api/maps/:id/export.json', async ({ params, token, res }) => {
  *     const r = await rooms.withMapDoc(params.id!, token, (doc) => toJson(doc));

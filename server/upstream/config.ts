@@ -1,4 +1,4 @@
-import { parseMapLocation } from '../../src/sync/location';
+import { parseMapLocation } from '../../src/model/location';
 import { isMapId } from '../store/secrets';
 
 /**

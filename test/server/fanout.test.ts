@@ -6,7 +6,6 @@ import { addFactor, readSnapshot, renameFactor } from '../../src/model';
 import { createApp, type App } from '../../server/app';
 import { createLogger } from '../../server/log';
 import { InProcessFanout } from '../../server/relay/fanout';
-import { RateLimiter } from '../../server/relay/rate-limit';
 import { SqliteMapStore } from '../../server/store/sqlite-store';
 import { connectClient, createMap, destroyAll, makeTempDir, waitFor, whenSynced } from '../helpers/relay';
 
@@ -64,17 +63,5 @@ describe('several relays on a shared store', () => {
     expect(labels(fresh.doc)).toEqual(['Par B', 'Renommé par B']);
     destroyAll(fresh);
     expect(lines.join('\n')).not.toContain(map.editToken);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('allows a burst, refuses past it, and refills with time', () => {
-    let now = 0;
-    const limiter = new RateLimiter(3, 2, () => now);
-    expect([1, 2, 3, 4].map(() => limiter.take('a'))).toEqual([true, true, true, false]);
-    expect(limiter.take('b')).toBe(true);
-    now = 500;
-    expect(limiter.take('a')).toBe(true);
-    expect(limiter.take('a')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addFactor, addLink, cyclePolarity, moveFactors, readSnapshot, renameFactor, setTitle,
+  addFactor, addLink, cyclePolarity, moveFactors, readSnapshot, removeFactors, renameFactor, setTitle,
 } from '../../src/model';
 import { COMPACT_AFTER_UPDATES } from '../../server/limits';
 import { DB_FILE } from '../../server/store/sqlite-store';
@@ -79,8 +79,16 @@ describe('sync through the relay', () => {
     renameFactor(b.doc, shared, 'Marché de Mopti');
     addLink(b.doc, { source: offline, target: shared });
     addFactor(a.doc, { label: 'En ligne', x: 2, y: 2 });
-    await new Promise((r) => setTimeout(r, 200));
+    // Sentinel: an edit made after b's offline edits, by a third client, reaches a; b's would
+    // have been sent before it on their own connection, had b one.
+    const c = connectClient(relay, map.id, map.editToken);
+    await whenSynced(c);
+    const sentinel = addFactor(c.doc, { label: 'Témoin', x: 3, y: 3 });
+    await waitFor(() => labels(a.doc).includes('Témoin'), 'sentinel at a');
     expect(labels(a.doc)).not.toContain('Hors ligne');
+    removeFactors(c.doc, [sentinel]);
+    await waitFor(() => !labels(a.doc).includes('Témoin'), 'sentinel removed');
+    destroyAll(c);
 
     b.connect();
     await waitFor(() => JSON.stringify(state(a.doc)) === JSON.stringify(state(b.doc))
