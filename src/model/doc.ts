@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { signDeletions } from './history/sign';
 import { ROOT, SCHEMA_VERSION } from './schema';
 
 /**
@@ -20,11 +21,15 @@ export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOT.meta);
 }
 
-/** Runs fn as one local transaction: one undo step, one update on the wire. */
+/**
+ * Runs fn as one local transaction: one undo step, one update on the wire. A transaction that
+ * only deletes is signed, so peers can tell who removed what (history/sign.ts).
+ */
 export function change<T>(doc: Y.Doc, fn: () => T): T {
   let result!: T;
-  doc.transact(() => {
+  doc.transact((tr) => {
     result = fn();
+    signDeletions(doc, tr);
   }, LOCAL_ORIGIN);
   return result;
 }
