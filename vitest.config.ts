@@ -10,7 +10,11 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           setupFiles: ['test/setup.ts'],
-          include: ['test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/torture/**/*.test.ts'],
+          include: [
+            'test/model/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/torture/**/*.test.ts',
+            // The client's plain code (no browser needed) and the checks on the code's shape.
+            'test/{app,canvas,presence,session,features,ui,architecture}/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           // Relay processes start in hooks; on two busy cores a start can take seconds.
           hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 import { Home } from './Home';
 import { MapPage } from './MapPage';
-import { parseRoute, useLocationKey } from './route';
+import { useLocationKey } from '../session';
+import { parseRoute } from './route';
 
 export function App() {
   useLocationKey();

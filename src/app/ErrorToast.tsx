@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useSession } from '../state/session';
+import { useSession } from '../session';
 
 const TOAST_MS = 5000;
 

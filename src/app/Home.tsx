@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { newId } from '../model';
 import { createMapOnServer, forgetMap, listRememberedMaps, MapApiError, rememberMap, type RememberedMap } from '../sync';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navigate } from './route';
+import { navigate } from '../session';
 
 function linkOf(m: RememberedMap): string {
   if (m.editToken) return `/m/${m.id}#edit=${m.editToken}`;

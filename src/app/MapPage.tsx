@@ -2,19 +2,18 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
-import { loadUser, saveUser, type LocalUser } from '../presence/identity';
+import { loadUser, MapContext, saveUser, useMapSession, useOpenMap, useSnapshot, type LocalUser } from '../session';
 import { NameDialog } from '../presence/NameDialog';
 import { PresenceList } from '../presence/PresenceList';
-import { bindPresence } from '../presence/store';
+import { useWorkshop } from '../features/workshop/store';
+import { bindPresence } from '../presence/bindPresence';
 import { rememberMap } from '../sync';
 import { ErrorToast } from './ErrorToast';
-import { MapContext, useMapSession, useSnapshot } from './MapContext';
 import { MOUNTS } from './mounts';
 import { ShareDialog } from './ShareDialog';
 import { PanelButtons, SidePanel } from './SidePanel';
 import { SyncStatus } from './SyncStatus';
 import { Toolbar } from './Toolbar';
-import { useOpenMap } from './useOpenMap';
 import { useShortcuts } from './useShortcuts';
 
 interface Props {
@@ -30,6 +29,7 @@ function MapScreen({ token }: { token: string | null }) {
   const [user, setUser] = useState<LocalUser | null>(() => loadUser());
   const [editingMe, setEditingMe] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const following = useWorkshop((s) => s.following);
   useShortcuts();
 
   useEffect(() => bindPresence(awareness), [awareness]);
@@ -47,7 +47,10 @@ function MapScreen({ token }: { token: string | null }) {
         {MOUNTS.filter((m) => m.place === 'toolbar').map(({ id, component: C }) => <C key={id} />)}
         <button type="button" onClick={() => setSharing(true)} data-testid="share">{t('share.button')}</button>
         <SyncStatus />
-        {user?.name && <PresenceList me={user} onEditMe={() => setEditingMe(true)} />}
+        {user?.name && (
+          <PresenceList me={user} onEditMe={() => setEditingMe(true)} following={following}
+            onPeer={(id) => (following === id ? useWorkshop.getState().stopFollowing() : useWorkshop.getState().follow(id))} />
+        )}
       </Toolbar>
       <main className="map-main">
         <Canvas />

@@ -1,8 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../state/session';
+import { useMapSession, useSession } from '../session';
 import { Icon } from '../ui/Icon';
-import { useMapSession } from './MapContext';
 import { PANELS } from './panels';
 
 export function SidePanel() {

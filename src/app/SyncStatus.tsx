@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from './MapContext';
-import { useConnectionStatus } from './useOpenMap';
+import { useConnectionStatus, useMapSession } from '../session';
 
 /** Online / reconnecting / offline with edits kept here: the facilitator must never guess. */
 export function SyncStatus() {

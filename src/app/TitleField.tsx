@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setTitle } from '../model';
-import { useMapSession, useSnapshot } from './MapContext';
+import { useMapSession, useSnapshot } from '../session';
 
 /** The map title, edited in place; written when the field loses focus or on Enter. */
 export function TitleField() {

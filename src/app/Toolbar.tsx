@@ -2,12 +2,10 @@ import { useReactFlow } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addFactor, removeElements } from '../model';
-import { useSession } from '../state/session';
+import { useMapSession, useSession, useUndoState } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useMapSession } from './MapContext';
 import { TitleField } from './TitleField';
 import { Icon } from '../ui/Icon';
-import { useUndoState } from './useUndoState';
 
 interface Props {
   /** Extra controls other parts of the app put in the bar (sync status, export, panels…). */

@@ -2,8 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addFactor, cyclePolarity, setPolarity, type Polarity } from '../model';
-import { useSession } from '../state/session';
-import { useMapSession } from './MapContext';
+import { useMapSession, useSession } from '../session';
 import { PANELS } from './panels';
 
 function typing(target: EventTarget | null): boolean {

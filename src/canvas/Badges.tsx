@@ -1,4 +1,4 @@
-import type { Badge } from '../state/overlay';
+import type { Badge } from '../session';
 
 export function Badges({ badges }: { badges: readonly Badge[] | undefined }) {
   if (!badges || badges.length === 0) return null;

@@ -1,18 +1,14 @@
-import {
-  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type Viewport,
-} from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../app/MapContext';
+import { useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
 import { addFactor, addLink, ModelError, moveFactors, removeElements } from '../model';
-import { useSession } from '../state/session';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { LinkEdge } from './LinkEdge';
-import { useOverlay } from '../state/overlay';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import { PresenceCursors } from '../presence/PresenceCursors';
-import { usePresence } from '../presence/store';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import { usePublishPresence } from '../presence/usePublishPresence';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';

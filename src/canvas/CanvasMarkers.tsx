@@ -1,6 +1,6 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo } from 'react';
-import { useOverlay } from '../state/overlay';
+import { useOverlay } from '../session';
 
 /** Markers placed in map coordinates by overlays, such as R1 / B2 on named loops. */
 function CanvasMarkersView() {

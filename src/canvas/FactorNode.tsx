@@ -1,13 +1,12 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../app/MapContext';
-import { useLongPress } from '../features/offline/useLongPress';
+import { useMapSession, useOverlay, usePresence, useSession } from '../session';
+import { useLongPress } from '../ui/useLongPress';
 import { renameFactor } from '../model';
-import { usePresence } from '../presence/store';
-import { useOverlay } from '../state/overlay';
-import { useSession } from '../state/session';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import { useThemeColour } from '../features/themes/useThemes';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import { Pictogram } from '../features/workshop/pictograms/Pictogram';
 import { Badges } from './Badges';
 import { FactorLabelEditor } from './FactorLabelEditor';

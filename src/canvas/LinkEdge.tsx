@@ -1,12 +1,11 @@
 import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../app/MapContext';
+import { useMapSession, useOverlay } from '../session';
 import { cyclePolarity } from '../model';
-import { useOverlay } from '../state/overlay';
 import { LinkBadges } from './Badges';
 import { linkPath, type Box } from './geometry';
-import { POLARITY_COLOUR, POLARITY_SIGN, strokeWidth } from './polarity';
+import { POLARITY_COLOUR, POLARITY_SIGN, strokeWidth } from '../ui/polarity';
 import type { LinkEdgeType } from './types';
 
 function boxOf(n: InternalNode): Box {

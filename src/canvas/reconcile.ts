@@ -1,6 +1,6 @@
 import { MarkerType } from '@xyflow/react';
 import type { Factor, Link } from '../model';
-import { POLARITY_COLOUR } from './polarity';
+import { POLARITY_COLOUR } from '../ui/polarity';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 /**

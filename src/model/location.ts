@@ -13,15 +13,20 @@ export interface MapLocation {
 const MAP_PATH = /^\/m\/([A-Za-z0-9_-]{1,64})\/?$/;
 const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** The map id of a map page's path (`/m/<id>`), or null for any other path. */
+export function parseMapPath(pathname: string): string | null {
+  return MAP_PATH.exec(pathname)?.[1] ?? null;
+}
+
 /** The map and rights a link carries, or null when it is not a complete map link. */
 export function parseMapLocation(loc: { readonly pathname: string; readonly hash: string }): MapLocation | null {
-  const m = MAP_PATH.exec(loc.pathname);
-  if (!m?.[1]) return null;
+  const mapId = parseMapPath(loc.pathname);
+  if (!mapId) return null;
   const params = new URLSearchParams(loc.hash.replace(/^#/, ''));
   const edit = params.get('edit');
-  if (edit && TOKEN.test(edit)) return { mapId: m[1], token: edit, access: 'edit' };
+  if (edit && TOKEN.test(edit)) return { mapId, token: edit, access: 'edit' };
   const view = params.get('view');
-  if (view && TOKEN.test(view)) return { mapId: m[1], token: view, access: 'view' };
+  if (view && TOKEN.test(view)) return { mapId, token: view, access: 'view' };
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { USER_COLOURS, type LocalUser } from './identity';
+import { USER_COLOURS, type LocalUser } from '../session';
 
 interface Props {
   user: LocalUser | null;

@@ -1,6 +1,6 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo } from 'react';
-import { usePresence } from './store';
+import { usePresence } from '../session';
 
 /** Other people's pointers, in map coordinates so they stay on the factor they point at. */
 function PresenceCursorsView() {

@@ -1,7 +1,7 @@
 import { useReactFlow, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { useSession } from '../state/session';
+import { useSession } from '../session';
 
 const CURSOR_INTERVAL_MS = 40;
 const DRAG_INTERVAL_MS = 40;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
+import { useSnapshot } from '../../session';
 
 interface Props {
   label: string;

@@ -1,7 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactorMetrics } from '../../model/analysis';
-import { useSession } from '../../state/session';
+import { useSession } from '../../session';
 import { useAnalysisView, type SortKey } from './store';
 import { useRevealFactor } from './useRevealFactor';
 

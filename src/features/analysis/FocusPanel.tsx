@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay } from '../../state/overlay';
+import { useOverlay } from '../../session';
 import { useFocus, type FocusTab } from './focusStore';
 import './i18n';
 import { NeighbourhoodSection } from './NeighbourhoodSection';

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactorMetrics } from '../../model/analysis';
 import { drivers, leverageCandidates, outcomes } from '../../model/analysis/metrics';
-import { useOverlay } from '../../state/overlay';
+import { useOverlay } from '../../session';
 import { AnalysisStatus } from './AnalysisStatus';
 import { FactorTable } from './FactorTable';
 import './i18n';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS, nameLoop, setLoopKey, setLoopNotes, type LoopNote } from '../../model';
 import { TextDraft } from './TextDraft';
 

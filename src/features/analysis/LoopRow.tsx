@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
+import { useSnapshot } from '../../session';
 import type { LoopNote } from '../../model';
 import type { Loop } from '../../model/analysis';
 import { KindBadge } from './KindBadge';

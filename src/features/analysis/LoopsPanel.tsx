@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoot } from '../../app/MapContext';
+import { useOverlay, useRoot } from '../../session';
 import { LOOPS_ROOT, loopLabels, readLoopNotes, type LoopNote } from '../../model';
 import type { Loop } from '../../model/analysis';
-import { useOverlay } from '../../state/overlay';
 import { AnalysisStatus } from './AnalysisStatus';
 import './i18n';
 import { LoopFilterBar } from './LoopFilterBar';

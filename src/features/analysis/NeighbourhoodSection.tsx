@@ -1,9 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
+import { useOverlay, useSession, useSnapshot } from '../../session';
 import { neighbourhood, type FocusDirection } from '../../model/analysis/focus';
-import { useOverlay } from '../../state/overlay';
-import { useSession } from '../../state/session';
 import { FactorSelect } from './FactorSelect';
 import { MAX_DEPTH, useFocus } from './focusStore';
 import { useAnalysisInput } from './input';

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
+import { useOverlay, useSession, useSnapshot } from '../../session';
 import type { PathSearchResult } from '../../model/analysis';
-import { useOverlay } from '../../state/overlay';
-import { useSession } from '../../state/session';
 import { Superseded, WorkerChannel } from './channel';
 import { FactorSelect } from './FactorSelect';
 import { useFocus } from './focusStore';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useSnapshot } from '../../app/MapContext';
+import { useSnapshot } from '../../session';
 import type { AnalysisInput } from '../../model/analysis';
 import type { MapSnapshot } from '../../model';
 

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useRoot } from '../../app/MapContext';
+import { useRoot, useSession } from '../../session';
 import { LOOPS_ROOT, readLoopNotes } from '../../model';
-import { useSession } from '../../state/session';
 import { Superseded, WorkerChannel } from './channel';
 import type { AnalysisInput } from '../../model/analysis';
 import { useAnalysisInput } from './input';

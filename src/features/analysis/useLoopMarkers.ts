@@ -1,8 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useRoot, useSnapshot } from '../../app/MapContext';
+import { useOverlay, useRoot, useSnapshot, type CanvasMarker } from '../../session';
 import { LOOPS_ROOT, loopLabels, readLoopNotes, type MapSnapshot } from '../../model';
-import { useOverlay, type CanvasMarker } from '../../state/overlay';
 import { useAnalysis } from './store';
 
 export const MARKER_LAYER = 'loop-markers';

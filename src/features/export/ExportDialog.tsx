@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useRoot, useSnapshot } from '../../app/MapContext';
+import { useMapSession, useRoot, useSnapshot } from '../../session';
 import { readThemes, THEMES_ROOT } from '../../model';
 import { fileName, saveBlob } from './download';
 import type { DataFormat } from './files';

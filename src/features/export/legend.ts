@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { POLARITY_COLOUR, POLARITY_SIGN } from '../../canvas/polarity';
+import { POLARITY_COLOUR, POLARITY_SIGN } from '../../ui/polarity';
 import { POLARITIES, themeOf, type MapSnapshot, type Theme } from '../../model';
 import type { LegendGroup } from './compose';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import './i18n';
 import './import.css';
 import { ImportDialog } from './ImportDialog';

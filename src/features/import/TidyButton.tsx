@@ -1,7 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
-import { useSession } from '../../state/session';
+import { useMapSession, useSession } from '../../session';
 
 /**
  * "Tidy up": lays out the selection (two factors or more) or else the whole map, causes left

@@ -1,7 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useMapSession } from '../../app/MapContext';
-import { navigate } from '../../app/route';
+import { navigate, useMapSession } from '../../session';
 import { rememberMap } from '../../sync';
 import { useImport } from './store';
 

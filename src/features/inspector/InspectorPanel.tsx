@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
-import { useSession } from '../../state/session';
+import { useSession, useSnapshot } from '../../session';
 import { FactorDetails } from './FactorDetails';
 import './i18n';
 import { LinkDetails } from './LinkDetails';

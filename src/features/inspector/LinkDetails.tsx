@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../app/MapContext';
+import { useMapSession, useSnapshot } from '../../session';
 import { POLARITIES, setDelay, setLinkNotes, setPolarity, setStrength, type Link } from '../../model';
 import { ElementStories } from '../stories/ElementStories';
 import { DraftField } from './DraftField';

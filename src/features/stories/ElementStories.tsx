@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import { citationsOf, unciteStory, type ElementRef } from '../../model';
 import './i18n';
 import { StoryPicker } from './StoryPicker';

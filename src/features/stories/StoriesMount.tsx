@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
-import { useOverlay } from '../../state/overlay';
+import { useOverlay, useSnapshot } from '../../session';
 import './i18n';
 import { storiesLayer } from './layer';
 import { useStoriesView } from './store';

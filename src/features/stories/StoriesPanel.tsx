@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession, useSession } from '../../session';
 import { duplicateCodes, elementsOfStory, normalizeCode, searchStories } from '../../model';
-import { useSession } from '../../state/session';
 import { ElementStories } from './ElementStories';
 import { EvidenceControls } from './EvidenceControls';
 import './i18n';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../app/MapContext';
+import { useMapSession, useSnapshot } from '../../session';
 import { exportCitationsCsv, exportStoriesCsv } from '../../model/io/stories-csv';
 import { downloadText, fileStem } from './download';
 

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import {
   importStoriesCsv, storiesCsvMessage, type ExistingCodePolicy,
 } from '../../model/io/stories-csv';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import { citeStory, searchStories, type ElementRef, type Story } from '../../model';
 import { excerpt } from './text';
 

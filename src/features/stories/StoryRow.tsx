@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import { removeStory, type Story, type StoryElements } from '../../model';
 import { STORY_DRAG_TYPE, useStoriesView } from './store';
 import { excerpt } from './text';

@@ -1,5 +1,5 @@
 import { citationsOf, elementsOfStory, type CitationIndex, type MapSnapshot } from '../../model';
-import type { Badge, OverlayLayer } from '../../state/overlay';
+import type { Badge, OverlayLayer } from '../../session';
 import type { EvidenceFilter } from './store';
 
 export interface LayerInput {

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { useMapSession, useRoot, useSnapshot } from '../../app/MapContext';
+import { useMapSession, useRoot, useSnapshot } from '../../session';
 import {
   CITATIONS_ROOT, readCitations, readStories, STORIES_ROOT, type CitationIndex, type MapSnapshot,
   type Story,

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import { citeStory, isStoryId, readStories } from '../../model';
 import { elementAt } from './drop';
 import { STORY_DRAG_TYPE, useStoriesView } from './store';

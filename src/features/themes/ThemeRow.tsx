@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession, useSession } from '../../session';
 import { change, MAX_LABEL_CHARS, ModelError, removeTheme, renameTheme, setFactorTheme, setThemeColor, type Theme } from '../../model';
-import { useSession } from '../../state/session';
 import { TextDraft } from '../analysis/TextDraft';
 import { ColourChoice } from './ColourChoice';
 

@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../app/MapContext';
+import { useOverlay, useSnapshot } from '../../session';
 import { themeOf } from '../../model';
-import { useOverlay } from '../../state/overlay';
 import './i18n';
 import { NO_THEME, useThemeView } from './store';
 import './themes.css';

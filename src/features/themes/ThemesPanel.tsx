@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../app/MapContext';
+import { useMapSession, useSession, useSnapshot } from '../../session';
 import { addTheme, change, MAX_LABEL_CHARS, ModelError, setFactorTheme, themeOf } from '../../model';
-import { useSession } from '../../state/session';
 import './i18n';
 import { NO_THEME, useThemeView } from './store';
 import { ThemeRow } from './ThemeRow';

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import { readThemes, themeOf, THEMES_ROOT, type RootWatcher, type Theme } from '../../model';
 
 const cache = new WeakMap<Y.Doc, { version: number; themes: readonly Theme[] }>();

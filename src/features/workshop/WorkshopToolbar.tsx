@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession } from '../../session';
 import './i18n';
 import { enterProjector } from './projector/projector';
 import { useWorkshop } from './store';

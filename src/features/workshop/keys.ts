@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { useMapSession } from '../../app/MapContext';
+import { useMapSession, useSession } from '../../session';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import { PANELS } from '../../app/panels';
-import { useSession } from '../../state/session';
 import { toggleProjector } from './projector/projector';
 import { useWorkshop } from './store';
 import { useViewPlayer } from './views/player';

@@ -1,6 +1,6 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
-import { usePresence } from '../../../presence/store';
+import { usePresence } from '../../../session';
 import { PROJECTOR_MIN_ZOOM } from '../projector/constants';
 import { useWorkshop } from '../store';
 import { followViewport, sameViewport } from './fit';

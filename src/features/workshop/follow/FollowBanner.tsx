@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { usePresence } from '../../../presence/store';
+import { usePresence } from '../../../session';
 import { useWorkshop } from '../store';
 
 /** "Following X" with a stop button; a leader's invitation when one is not followed. */

@@ -1,6 +1,6 @@
 import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useMapSession } from '../../../app/MapContext';
+import { useMapSession } from '../../../session';
 import { useWorkshop } from '../store';
 
 const VIEWPORT_INTERVAL_MS = 100;

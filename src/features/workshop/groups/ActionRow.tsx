@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../../app/MapContext';
+import { useMapSession } from '../../../session';
 import { ACTION_STATUSES, removeAction, updateAction, type Action, type ActionStatus } from '../../../model';
 
 /** One action: what, who, how far, by when — each written when its field is left. */

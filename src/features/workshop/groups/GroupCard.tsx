@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, useSnapshot } from '../../../session';
 import {
   ACTION_STATUSES, addAction, removeGroup, renameGroup, setGroupMembers, type ActionStatus, type Group,
 } from '../../../model';

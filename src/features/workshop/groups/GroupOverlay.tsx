@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoot, useSnapshot } from '../../../app/MapContext';
+import { useOverlay, useRoot, useSnapshot, type Badge } from '../../../session';
 import { GROUPS_ROOT, readGroups } from '../../../model';
-import { useOverlay, type Badge } from '../../../state/overlay';
 import { originFactors } from './origin';
 
 const LAYER = 'workshop-groups';

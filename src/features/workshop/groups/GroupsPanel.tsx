@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useRoot } from '../../../app/MapContext';
+import { useMapSession, useRoot } from '../../../session';
 import { GROUPS_ROOT, readGroups } from '../../../model';
 import '../i18n';
 import '../workshop.css';

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, useSession, useSnapshot } from '../../../session';
 import { createGroup, type GroupOrigin } from '../../../model';
-import { useSession } from '../../../state/session';
 import { LoopPicker } from '../loops/LoopPicker';
 import { useWorkshop } from '../store';
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import { PANELS } from '../../../app/panels';
 import { Dialog } from '../Dialog';
 import { useWorkshop } from '../store';

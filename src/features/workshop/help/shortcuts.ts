@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
 import type { PanelDef } from '../../../app/panels';
 
 export interface ShortcutRow {

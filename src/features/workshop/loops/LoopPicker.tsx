@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSnapshot } from '../../../app/MapContext';
-import { useSession } from '../../../state/session';
+import { useSession, useSnapshot } from '../../../session';
 import '../i18n';
 import { loopText } from './loopParts';
 import { useLoops } from './useLoops';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSnapshot } from '../../../app/MapContext';
+import { useSnapshot } from '../../../session';
 import type { Loop } from '../../../model/analysis';
 
 const MAX_LOOPS = 2_000;

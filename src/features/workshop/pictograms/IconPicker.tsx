@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, useSession, useSnapshot } from '../../../session';
 import { ICONS, iconLabel, setFactorField } from '../../../model';
-import { useSession } from '../../../state/session';
 import { Dialog } from '../Dialog';
 import { useWorkshop } from '../store';
 import { Pictogram } from './Pictogram';

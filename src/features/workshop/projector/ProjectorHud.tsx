@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRoot } from '../../../app/MapContext';
+import { useRoot } from '../../../session';
 import { readViews, VIEWS_ROOT } from '../../../model';
 import { useWorkshop } from '../store';
 import { useViewPlayer } from '../views/player';

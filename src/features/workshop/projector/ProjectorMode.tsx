@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useMapSession } from '../../../app/MapContext';
+import { useMapSession } from '../../../session';
 import { readViews } from '../../../model';
 import { useWorkshop } from '../store';
 import { useViewPlayer } from '../views/player';

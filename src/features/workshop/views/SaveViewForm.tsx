@@ -1,9 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../../app/MapContext';
+import { useMapSession, useSession } from '../../../session';
 import { addView } from '../../../model';
-import { useSession } from '../../../state/session';
 import { LoopPicker } from '../loops/LoopPicker';
 
 /** Saves what is on screen as the next step: all factors or the selection, framing, a loop. */

@@ -1,8 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { useRoot, useSnapshot } from '../../../app/MapContext';
+import { useOverlay, usePresence, useRoot, useSnapshot } from '../../../session';
 import { readViews, shownFactors, VIEWS_ROOT } from '../../../model';
-import { usePresence } from '../../../presence/store';
-import { useOverlay } from '../../../state/overlay';
 import { loopParts } from '../loops/loopParts';
 import { useWorkshop } from '../store';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, useSnapshot } from '../../../session';
 import { moveView, removeView, updateView, type SavedView } from '../../../model';
 import { loopParts } from '../loops/loopParts';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useRoot } from '../../../app/MapContext';
+import { useMapSession, useRoot } from '../../../session';
 import { readViews, VIEWS_ROOT } from '../../../model';
 import '../i18n';
 import { enterProjector } from '../projector/projector';

@@ -1,6 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import { useMapSession } from '../../../app/MapContext';
+import { useMapSession } from '../../../session';
 import { readViews, shownFactors, type SavedView } from '../../../model';
 import { clampZoom } from '../follow/fit';
 import { PROJECTOR_MIN_ZOOM } from '../projector/constants';

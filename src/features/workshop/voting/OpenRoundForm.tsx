@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../../app/MapContext';
+import { useMapSession } from '../../../session';
 import { MAX_DOTS_PER_PERSON, openRound } from '../../../model';
 import { useWorkshop } from '../store';
 import { useVoterId } from './useVotes';

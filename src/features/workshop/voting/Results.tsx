@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, useSession, useSnapshot } from '../../../session';
 import type { RoundResult } from '../../../model';
-import { useSession } from '../../../state/session';
 import { loopParts, loopText } from '../loops/loopParts';
 import { useWorkshop } from '../store';
 

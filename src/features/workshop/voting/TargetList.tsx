@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, useSnapshot } from '../../../session';
 import type { VoteTarget } from '../../../model';
 import { LoopPicker } from '../loops/LoopPicker';
 import { loopParts, loopText } from '../loops/loopParts';

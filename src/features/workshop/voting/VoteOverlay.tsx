@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../app/MapContext';
-import { useOverlay, type Badge, type CanvasMarker } from '../../../state/overlay';
+import { useMapSession, useOverlay, useSnapshot, type Badge, type CanvasMarker } from '../../../session';
 import { loopCentre, loopParts } from '../loops/loopParts';
 import { useWorkshop } from '../store';
 import { useVoterId, useVotes } from './useVotes';

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useMapSession, useRoot, useSnapshot } from '../../../app/MapContext';
+import { useMapSession, userId, useRoot, useSnapshot } from '../../../session';
 import { dotsLeft, dotsOf, readRounds, results, silent, VOTES_ROOT, type Dot, type Round, type RoundResult } from '../../../model';
-import { userId } from '../../../presence/identity';
 import { useWorkshop } from '../store';
 
 export interface RoundState {

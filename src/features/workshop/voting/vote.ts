@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { TFunction } from 'i18next';
 import { ModelError, placeDot, removeDot, type VoteTarget } from '../../../model';
-import { useSession } from '../../../state/session';
+import { useSession } from '../../../session';
 
 /** Places a dot; a refusal (no dots left, round closed meanwhile) is said, not thrown. */
 export function addDot(doc: Y.Doc, roundId: string, voter: string, target: VoteTarget, t: TFunction): boolean {

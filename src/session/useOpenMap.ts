@@ -1,10 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createUndoManager, MapReader, RootWatcher } from '../model';
-import { connectMap, localDbName, type ConnectionStatus, type MapConnection } from '../sync';
-import type { MapSession } from './MapContext';
+import { connectMap, localDbName, type MapConnection } from '../sync';
+import type { MapSession } from './context';
 
 export interface OpenMapArgs {
   mapId: string;
@@ -63,14 +63,4 @@ export function useOpenMap({ mapId, token, canEdit }: OpenMapArgs): MapSession |
   }, [mapId, token, canEdit]);
 
   return session;
-}
-
-const LOCAL_ONLY = () => () => undefined;
-
-/** The relay connection's status, or 'local' for a map kept only on this device. */
-export function useConnectionStatus(connection: MapConnection | null): ConnectionStatus | 'local' {
-  return useSyncExternalStore(
-    connection ? (cb) => connection.onStatus(cb) : LOCAL_ONLY,
-    () => connection?.status ?? 'local',
-  );
 }

@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+
+/**
+ * Presence of the other people on the map, read from Yjs awareness. Field layout (what each
+ * client publishes) is documented in docs/schema.md under "Presence".
+ */
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  cursor: { x: number; y: number } | null;
+  selection: readonly string[];
+  drag: Readonly<Record<string, { x: number; y: number }>> | null;
+  viewport: { x: number; y: number; zoom: number } | null;
+  /** Set by a facilitator asking everyone to follow them. */
+  leading: boolean;
+  /** Size of the peer's map pane in px, so a follower shows the same area on another screen. */
+  screen: { width: number; height: number } | null;
+  /** Id of the saved view the peer is showing (step-by-step reveal), for followers. */
+  showing: string | null;
+}
+
+interface PresenceState {
+  peers: readonly Peer[];
+  /** factor id → colour of a peer who has it selected. */
+  remoteSelection: ReadonlyMap<string, string>;
+  /** factor id → live position while a peer drags it. */
+  remoteDrag: ReadonlyMap<string, { x: number; y: number }>;
+  set: (peers: Peer[]) => void;
+}
+
+export const usePresence = create<PresenceState>((set) => ({
+  peers: [],
+  remoteSelection: new Map(),
+  remoteDrag: new Map(),
+  set: (peers) => {
+    const remoteSelection = new Map<string, string>();
+    const remoteDrag = new Map<string, { x: number; y: number }>();
+    for (const p of peers) {
+      p.selection.forEach((id) => remoteSelection.set(id, p.color));
+      if (p.drag) for (const [id, pos] of Object.entries(p.drag)) remoteDrag.set(id, pos);
+    }
+    set({ peers, remoteSelection, remoteDrag });
+  },
+}));
+
