@@ -30,11 +30,10 @@ export default tseslint.config(
     rules: { 'trame/layers': 'error' },
   },
   {
-    // The relay imports only src/model of the client's code. A warning until
-    // server/upstream/config.ts stops importing src/sync (the relay's fix), then an error.
+    // The relay imports only src/model of the client's code.
     files: ['server/**/*.ts'],
     plugins: { trame: layers },
-    rules: { 'trame/layers': 'warn' },
+    rules: { 'trame/layers': 'error' },
   },
   {
     // The model is shared by the app, the relay and node tests: no UI, DOM or network in it.

@@ -19,6 +19,8 @@ describe('layers point down only (eslint trame/layers)', () => {
     expect(deep[0]).toContain('src/features may not import src/app');
     const lazy = await layerErrors('src/session/wrong.ts', "export const load = () => import('../canvas/Canvas');\n");
     expect(lazy[0]).toContain('src/session may not import src/canvas');
+    const server = await layerErrors('server/upstream/wrong.ts', "import { mapLink } from '../../src/sync/location';\nexport const x = mapLink;\n");
+    expect(server[0]).toContain('server/ may not import src/sync');
     const model = await layerErrors('src/model/wrong.ts', "import type { MapSession } from '../session';\nexport type X = MapSession;\n");
     expect(model[0]).toContain('src/model may not import src/session');
   }, 60_000);
