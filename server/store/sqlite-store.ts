@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { LogFolder } from './fold';
 import type { LogStats, MapRecord, MapStore } from './map-store';
 
 export const DB_FILE = 'trame.sqlite';
@@ -26,19 +26,6 @@ interface MapRow {
   edit_hash: Buffer;
   view_hash: Buffer;
   created_at: number;
-}
-
-interface FoldJob {
-  resolve(folded: Uint8Array | null): void;
-  reject(e: unknown): void;
-}
-
-interface FoldReply {
-  job: number;
-  ok: boolean;
-  folded?: Uint8Array | null;
-  name?: string;
-  message?: string;
 }
 
 interface PendingAppend {
@@ -69,9 +56,7 @@ export class SqliteMapStore implements MapStore {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly appendAll: (batch: readonly PendingAppend[]) => void;
-  private compactor: Worker | null = null;
-  private readonly compactJobs = new Map<number, FoldJob>();
-  private lastJob = 0;
+  private readonly folder = new LogFolder();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -167,7 +152,7 @@ export class SqliteMapStore implements MapStore {
     const rows = this.stmts.load.all(id);
     const last = rows[rows.length - 1];
     if (rows.length < 2 || !last) return;
-    const folded = await this.fold(rows.map((r) => r.data));
+    const folded = await this.folder.fold(rows.map((r) => r.data));
     if (!folded || !this.db.open) return;
     // The log is append-only and sequence numbers only grow (AUTOINCREMENT): rows up to `last`
     // are still those folded, whatever was appended meanwhile. The fold takes the place of the
@@ -180,44 +165,10 @@ export class SqliteMapStore implements MapStore {
     }).immediate();
   }
 
-  /** The rows replayed into one update by the worker; null when a row does not apply. */
-  private fold(rows: Uint8Array[]): Promise<Uint8Array | null> {
-    const worker = this.compactWorker();
-    const job = ++this.lastJob;
-    return new Promise((resolve, reject) => {
-      this.compactJobs.set(job, { resolve, reject });
-      worker.postMessage({ job, rows });
-    });
-  }
-
-  private compactWorker(): Worker {
-    if (this.compactor) return this.compactor;
-    const worker = new Worker(new URL('./compact-worker.mjs', import.meta.url));
-    // A compaction in progress must not keep the process alive at exit.
-    worker.unref();
-    worker.on('message', (m: FoldReply) => {
-      const job = this.compactJobs.get(m.job);
-      this.compactJobs.delete(m.job);
-      if (m.ok) job?.resolve(m.folded ?? null);
-      else job?.reject(Object.assign(new Error(m.message), { name: m.name }));
-    });
-    const lost = (e: unknown) => {
-      if (this.compactor === worker) this.compactor = null;
-      for (const job of this.compactJobs.values()) job.reject(e);
-      this.compactJobs.clear();
-    };
-    worker.on('error', lost);
-    worker.on('exit', () => lost(new Error('compaction worker exited')));
-    this.compactor = worker;
-    return worker;
-  }
-
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.flush();
-    const worker = this.compactor;
-    this.compactor = null;
-    if (worker) await worker.terminate();
+    await this.folder.close();
     this.db.close();
   }
 }
