@@ -39,7 +39,7 @@ export function createLogger(out: (line: string) => void = (l) => console.log(l)
  * Error text safe to log. Many messages quote their input (V8's JSON.parse errors quote the
  * text), so only errors whose messages we know to be content-free keep them.
  */
-const SAFE_MESSAGES = new Set(['SqliteError', 'ProtocolError', 'RangeError']);
+const SAFE_MESSAGES = new Set(['SqliteError', 'ProtocolError', 'RangeError', 'StoreError']);
 export function describeError(e: unknown): string {
   if (!(e instanceof Error)) return 'non-error thrown';
   return SAFE_MESSAGES.has(e.name) ? `${e.name}: ${e.message}`.slice(0, 200) : e.name;

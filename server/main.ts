@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { startBanner } from './lan';
 import { createLogger, describeError } from './log';
-import { SqliteMapStore } from './store/sqlite-store';
+import { DatabaseStartError, openStore } from './store/open';
 import { readUpstreamConfig, startForwarding, UpstreamConfigError, type Forwarding } from './upstream';
 
 /**
@@ -11,6 +11,8 @@ import { readUpstreamConfig, startForwarding, UpstreamConfigError, type Forwardi
  *   PORT      (default 8080; 0 picks a free port, printed at start)
  *   HOST      (default 0.0.0.0: reachable from the workshop's network)
  *   DATA_DIR  (default ./data: the SQLite file with every map)
+ *   DATABASE_URL  (optional postgres://user:password@host:port/db: every map in PostgreSQL
+ *             instead, shared by several relays; see docs/deploy.md)
  *   DIST_DIR  (default <repo>/dist: the built app)
  *   UPSTREAM_MAPS, UPSTREAM_URL  (optional: maps carried to another relay, see server/upstream)
  *   TRAME_DEBUG=1  also serve GET /debug/stats (tests and benches; never in a workshop)
@@ -40,7 +42,15 @@ process.on('uncaughtException', (e) => {
 });
 process.on('unhandledRejection', (e) => log.warn('uncaught', describeError(e)));
 
-const store = new SqliteMapStore(DATA_DIR);
+let store: Awaited<ReturnType<typeof openStore>>;
+try {
+  store = await openStore(process.env, DATA_DIR, log);
+} catch (e) {
+  if (!(e instanceof DatabaseStartError)) throw e;
+  // One line, and no half-started relay: a server that cannot store must not take clients.
+  console.error(`Cannot start: ${e.message}`);
+  process.exit(1);
+}
 const app = createApp({ store, distDir: DIST_DIR, log, debug: process.env.TRAME_DEBUG === '1' });
 
 app.server.on('error', (e) => {
