@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { startBanner } from './lan';
 import { createLogger, describeError } from './log';
-import { DatabaseStartError, openStore } from './store/open';
+import { DatabaseStartError, openStorage, type Storage } from './store/open';
 import { readUpstreamConfig, startForwarding, UpstreamConfigError, type Forwarding } from './upstream';
 
 /**
@@ -42,16 +42,18 @@ process.on('uncaughtException', (e) => {
 });
 process.on('unhandledRejection', (e) => log.warn('uncaught', describeError(e)));
 
-let store: Awaited<ReturnType<typeof openStore>>;
+let storage: Storage;
 try {
-  store = await openStore(process.env, DATA_DIR, log);
+  storage = await openStorage(process.env, DATA_DIR, log);
 } catch (e) {
   if (!(e instanceof DatabaseStartError)) throw e;
   // One line, and no half-started relay: a server that cannot store must not take clients.
   console.error(`Cannot start: ${e.message}`);
   process.exit(1);
 }
-const app = createApp({ store, distDir: DIST_DIR, log, debug: process.env.TRAME_DEBUG === '1' });
+const app = createApp({
+  store: storage.store, fanout: storage.fanout, distDir: DIST_DIR, log, debug: process.env.TRAME_DEBUG === '1',
+});
 
 app.server.on('error', (e) => {
   console.error(`Cannot listen on ${HOST}:${PORT}: ${(e as NodeJS.ErrnoException).code ?? describeError(e)}`);
@@ -79,7 +81,7 @@ function stop(): void {
   if (stopping) return;
   stopping = true;
   // Forwarders first: what they received from upstream is stored before the rooms close.
-  (forwarding?.stop() ?? Promise.resolve()).then(() => app.close()).then(
+  (forwarding?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => storage.stop()).then(
     () => process.exit(0),
     () => process.exit(1),
   );
