@@ -42,6 +42,8 @@ export interface StartRelayOptions {
   env?: Record<string, string>;
   /** A fixed port (to restart where clients expect it); by default the OS picks one. */
   port?: number;
+  /** How long to wait for the ready line (default 20 s); several relays on busy cores need more. */
+  startTimeoutMs?: number;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -82,7 +84,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
   }));
 
   const port = await new Promise<number>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`relay did not start:\n${out}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => rej(new Error(`relay did not start:\n${out}`)), options.startTimeoutMs ?? START_TIMEOUT_MS);
     const check = () => {
       const m = READY.exec(out);
       if (m) {

@@ -29,10 +29,12 @@ afterAll(async () => {
 });
 
 const quiet = () => undefined;
+/** Relay processes start in seconds, but two busy cores shared with other suites can take a minute. */
+const RELAY_START_MS = 60_000;
 const labels = (doc: Y.Doc) => readSnapshot(doc, quiet).factors.map((f) => f.label).sort();
 
 async function relayOn(url: string): Promise<RelayProcess> {
-  const r = await startRelay({ env: { DATABASE_URL: url } });
+  const r = await startRelay({ env: { DATABASE_URL: url }, startTimeoutMs: RELAY_START_MS });
   relays.push(r);
   return r;
 }
@@ -52,7 +54,7 @@ function closeCodes(p: WebsocketProvider): number[] {
 
 /** Starts a relay expected to refuse: its exit and its one line of explanation. */
 async function refusal(url: string): Promise<string> {
-  const e = await startRelay({ env: { DATABASE_URL: url } }).then(
+  const e = await startRelay({ env: { DATABASE_URL: url }, startTimeoutMs: RELAY_START_MS }).then(
     (r) => {
       relays.push(r);
       return null;
@@ -90,7 +92,7 @@ describe('a relay with DATABASE_URL', () => {
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(second.dataDir)).toEqual([]);
     expect(second.output()).not.toContain(server.password);
-  });
+  }, 120_000);
 
   it('refuses to start, in one line and with exit code 1, when the database does not answer, refuses it or is too new', async () => {
     const wrong = new URL(server.url());
@@ -106,7 +108,7 @@ describe('a relay with DATABASE_URL', () => {
     const schema = decodeURIComponent(new URL(url).searchParams.get('options')!).split('=')[1]!;
     await server.query(`INSERT INTO ${schema}.trame_schema (version, name) VALUES (999, 'later')`);
     expect(await refusal(url)).toMatch(/^Cannot start: .*schema is version 999, newer than this relay knows/);
-  });
+  }, 240_000);
 
   it('when the database turns read-only: writers are closed with 1011, nothing unstored is relayed, nothing is lost after', async () => {
     const url = await server.createDatabase('readonly');
@@ -140,5 +142,5 @@ describe('a relay with DATABASE_URL', () => {
     // The writer still holds its edit: once writes are taken again, it is stored and relayed.
     await waitFor(() => labels(reader.doc).includes('Pendant la panne'), 'the edit after recovery', 20_000);
     await waitFor(() => labels(fresh.doc).includes('Pendant la panne'), 'the viewer too', 20_000);
-  });
+  }, 120_000);
 });
