@@ -2,7 +2,7 @@ import { combineCsv, parseCsv } from './csv-read';
 import { detectCsvKind } from './csv-table';
 import { ioIssue, type IoIssue } from './issues';
 import { parseGraphml } from './graphml-read';
-import { parseJson } from './json-read';
+import { parseJsonMap } from './kumu';
 import type { ParseResult } from './parsed';
 import { checkText, decodeText } from './text';
 
@@ -36,7 +36,7 @@ export function parseImportFile(name: string, data: FileData, contentType?: stri
   const start = text.trimStart()[0];
   const byName = hint(name, contentType);
   let result: ParseResult;
-  if (start === '{' || start === '[' || (byName === 'json' && start !== '<')) result = parseJson(text);
+  if (start === '{' || start === '[' || (byName === 'json' && start !== '<')) result = parseJsonMap(text);
   else if (start === '<') result = parseGraphml(text);
   else if (byName === 'csv' || detectCsvKind(text.replace(/\r\n?/g, '\n')) !== null) result = parseCsv(text);
   else return { ok: false, errors: [ioIssue('import.unknownFormat', { name })] };

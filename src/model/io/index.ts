@@ -8,6 +8,11 @@ export { combineCsv, parseCsv, parseFactorsCsv, parseLinksCsv } from './csv-read
 export { detectCsvKind, FACTOR_COLUMNS, LINK_COLUMNS, type CsvKind } from './csv-table';
 export { exportFactorsCsv, exportLinksCsv, type CsvExportOptions } from './csv-write';
 export { parseImportFile, parseImportFiles, type FileData, type ImportFile } from './detect';
+export { DOT_CONTENT_TYPE, exportDot } from './dot-write';
+export { exportGexf, GEXF_CONTENT_TYPE } from './gexf-write';
+export { isKumuJson, parseJsonMap, parseKumu } from './kumu';
+// Excel: the reader and writer load on demand through these (never imported statically).
+export { exportXlsxAsync, isSpreadsheetFile, parseImportFilesAsync, parseSpreadsheet, XLSX_MEDIA_TYPE } from './load';
 export { parseGraphml } from './graphml-read';
 export { exportGraphml, GRAPHML_KEYS, xmlEscape } from './graphml-write';
 export { ioIssue, MAX_REPORTED_ISSUES, type IoIssue } from './issues';

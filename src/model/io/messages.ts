@@ -4,7 +4,10 @@
  * in the user's language. Placeholders use i18next's `{{name}}` syntax so the app can load these
  * objects as i18next resources as they are, while the model formats them without i18next.
  */
+import { INTEROP_MESSAGES_EN, INTEROP_MESSAGES_FR } from './interop-messages';
+
 export const IO_MESSAGES_EN = {
+  ...INTEROP_MESSAGES_EN,
   'text.tooLarge': 'file too large ({{size}} MB, limit {{limit}} MB)',
   'text.binary': 'not a text file',
   'text.empty': 'the file is empty',
@@ -81,6 +84,7 @@ export const IO_MESSAGES_EN = {
 export type IoCode = keyof typeof IO_MESSAGES_EN;
 
 export const IO_MESSAGES_FR: Record<IoCode, string> = {
+  ...INTEROP_MESSAGES_FR,
   'text.tooLarge': 'fichier trop volumineux ({{size}} Mo, limite {{limit}} Mo)',
   'text.binary': "ce n'est pas un fichier texte",
   'text.empty': 'le fichier est vide',

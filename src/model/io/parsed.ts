@@ -31,7 +31,7 @@ export interface ParsedLink {
 
 export type MetaValue = string | number | boolean;
 
-export type ParsedFormat = 'json' | 'csv' | 'graphml';
+export type ParsedFormat = 'json' | 'csv' | 'graphml' | 'xlsx' | 'kumu';
 
 export interface ParsedMap {
   readonly format: ParsedFormat;
