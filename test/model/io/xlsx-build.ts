@@ -1,4 +1,5 @@
 import { zipSync, type Zippable } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
 
 /**
  * Workbooks made by hand for the tests, part by part, as Excel, Kumu and PRSM write them:
@@ -81,4 +82,50 @@ export function buildXlsx(sheets: readonly SheetBuild[], extra: Zippable = {}): 
   files['xl/sharedStrings.xml'] = enc.encode(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${stringXml.join('')}</sst>`);
   Object.assign(files, extra);
   return zipSync(files);
+}
+
+/**
+ * A ZIP of parts deflated by Node's zlib (native, so the tests can make a 128 MB bomb in a
+ * blink), with the sizes given as the archive will declare them: `declared` lets a part lie.
+ * CRCs are left at zero: the reader does not check them.
+ */
+export function zipDeflated(parts: readonly { name: string; data: Uint8Array; declared?: number }[]): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  const enc = new TextEncoder();
+  for (const p of parts) {
+    const raw = deflateRawSync(p.data, { level: 1 });
+    const name = enc.encode(p.name);
+    const declared = p.declared ?? p.data.length;
+    const local = Buffer.alloc(30 + name.length);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(raw.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.set(name, 30);
+    const central = Buffer.alloc(46 + name.length);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(raw.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    central.set(name, 46);
+    locals.push(local, raw);
+    centrals.push(central);
+    offset += local.length + raw.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, dir, end]));
 }

@@ -1,11 +1,11 @@
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createMapDoc, readSnapshot, readThemes, themeOf } from '../../../src/model';
 import { importIntoDoc } from '../../../src/model/io';
 import { MAX_XLSX_UNPACKED_BYTES, parseXlsx } from '../../../src/model/io/xlsx';
 import { inflateEntry, InflateBudget, readZipIndex } from '../../../src/model/io/xlsx/zip';
 import { errorsOf, parsedOrThrow, quiet } from './helpers';
-import { buildXlsx, type CellSpec } from './xlsx-build';
+import { buildXlsx, zipDeflated, type CellSpec } from './xlsx-build';
 
 function codes(r: ReturnType<typeof parseXlsx>): string[] {
   if (r.ok) throw new Error('expected a refusal');
@@ -220,22 +220,30 @@ describe('Excel import: bad workbooks are refused, naming where', () => {
     expect(codes(parseXlsx('photos.zip', zipSync({ 'a.txt': new Uint8Array([1]) })))).toEqual(['xlsx.damaged']);
   });
 
+  /** A workbook whose first sheet unpacks to `size` bytes of spaces, declaring `declared`. */
+  function bomb(size: number, declared?: number): Uint8Array {
+    const parts = unzipSync(buildXlsx([{ name: 'F', rows: [['Label'], ['A']] }]));
+    const sheet = 'xl/worksheets/sheet1.xml';
+    return zipDeflated(Object.entries(parts).map(([name, data]) => (name === sheet
+      ? { name, data: new Uint8Array(size).fill(0x20), ...(declared !== undefined ? { declared } : {}) }
+      : { name, data })));
+  }
+
   it('refuses a zip bomb on its declared size before inflating anything', () => {
-    const big = new Uint8Array(MAX_XLSX_UNPACKED_BYTES + 1024).fill(0x20);
-    const book = buildXlsx([{ name: 'F', rows: [['Label'], ['A']] }], { 'xl/worksheets/sheet1.xml': big });
+    const book = bomb(MAX_XLSX_UNPACKED_BYTES + 1024);
     expect(book.length).toBeLessThan(MAX_XLSX_UNPACKED_BYTES / 500);
-    const r = parseXlsx('bombe.xlsx', book);
-    expect(errorsOf(r)).toEqual(['bombe.xlsx: the workbook unpacks to more than 64 MB (at xl/worksheets/sheet1.xml); it was refused before being unpacked']);
+    expect(errorsOf(parseXlsx('bombe.xlsx', book))).toEqual([
+      'bombe.xlsx: the workbook unpacks to more than 64 MB (at xl/worksheets/sheet1.xml); it was refused before being unpacked',
+    ]);
   });
 
   it('stops inflating a part that lies about its size once past the budget', () => {
-    const big = new Uint8Array(2 * MAX_XLSX_UNPACKED_BYTES).fill(0x20);
-    const zip = zipSync({ 'xl/worksheets/sheet1.xml': big }, { level: 1 });
-    const index = readZipIndex(zip);
+    const book = bomb(2 * MAX_XLSX_UNPACKED_BYTES, 100);
+    expect(codes(parseXlsx('menteur.xlsx', book))).toEqual(['xlsx.tooLarge']);
+    const index = readZipIndex(book);
     if (!index.ok) throw new Error('index');
-    const entry = { ...index.entries.get('xl/worksheets/sheet1.xml')!, declaredSize: 100 };
     const budget = new InflateBudget(MAX_XLSX_UNPACKED_BYTES);
-    const r = inflateEntry(zip, entry, budget);
+    const r = inflateEntry(book, index.entries.get('xl/worksheets/sheet1.xml')!, budget);
     expect(r).toEqual({ ok: false, problem: { kind: 'tooLarge', part: 'xl/worksheets/sheet1.xml' } });
     // Stopped within one step (16 KB of input, at most ~17 MB out) of the limit, not after 128 MB.
     expect(budget.used).toBeLessThan(MAX_XLSX_UNPACKED_BYTES + 17 * 1024 * 1024);
