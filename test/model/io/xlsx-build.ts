@@ -95,7 +95,7 @@ export function zipDeflated(parts: readonly { name: string; data: Uint8Array; de
   let offset = 0;
   const enc = new TextEncoder();
   for (const p of parts) {
-    const raw = deflateRawSync(p.data, { level: 1 });
+    const raw = deflateRawSync(p.data, { level: 9 });
     const name = enc.encode(p.name);
     const declared = p.declared ?? p.data.length;
     const local = Buffer.alloc(30 + name.length);
