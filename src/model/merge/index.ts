@@ -16,14 +16,14 @@ export {
   type MergeSource, type PlanResult,
 } from './plan';
 export {
-  acceptNear, allDecisions, decideConflicts, decisionFor, defaultDecision, NO_DECISIONS, withFactor, withPolarity,
-  withWithdrawn, type ConflictChoice,
+  acceptNear, allDecisions, decisionFor, defaultDecision, NO_DECISIONS, withFactor, withPolarity, withWithdrawn,
   type FactorDecision, type MergeDecisions, type WithdrawnAction,
 } from './decisions';
 export {
   NEW_PREFIX, previewMerge, type LinkKind, type LinkOutcome, type MergeCounts, type MergePreview,
   type WithdrawnElement,
 } from './preview';
+export { decideConflicts, type ConflictChoice } from './conflicts';
 export { applyMerge, type ApplyResult } from './apply';
 export { pairKey, readMetaState, type MetaState } from './meta-state';
 export {
