@@ -29,3 +29,6 @@ export { pairKey, readMetaState, type MetaState } from './meta-state';
 export {
   matchFactors, type ConfirmedPair, type FactorMatching, type LabelledFactor, type NearPair,
 } from './match-maps';
+export {
+  mergeUnattended, type Suggestion, type UnattendedAnswer, type UnattendedConflict, type UnattendedResult,
+} from './unattended';
