@@ -1,12 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
 import { metaOf } from '../../src/model';
-import { exportGraphml, exportJsonText, exportLinksCsv } from '../../src/model/io';
+import {
+  DOT_CONTENT_TYPE, exportDot, exportGexf, exportGraphml, exportJsonText, exportLinksCsv, GEXF_CONTENT_TYPE,
+} from '../../src/model/io';
+// The relay loads the Excel writer up front: it has no first load to keep small.
+import { exportXlsx, XLSX_CONTENT_TYPE } from '../../src/model/io/xlsx';
 import type { Rooms } from '../relay/rooms';
 import { denied, type Router } from './router';
 
 /**
- * A map as files over HTTP: GET /api/maps/<id>/export.{json,csv,graphml} with an edit or view
+ * A map as files over HTTP: GET /api/maps/<id>/export.{json,csv,graphml,xlsx,gexf,dot} with an edit or view
  * token, written by the model's io code (the other way, a posted file, is map-file.ts).
  */
 
@@ -14,7 +18,7 @@ interface ExportKind {
   readonly contentType: string;
   /** Added to the title in the file name, by the map's language. */
   readonly suffix?: { readonly fr: string; readonly en: string };
-  readonly write: (doc: Y.Doc, query: URLSearchParams) => string;
+  readonly write: (doc: Y.Doc, query: URLSearchParams) => string | Uint8Array;
 }
 
 const EXPORTS: Record<string, ExportKind> = {
@@ -26,6 +30,10 @@ const EXPORTS: Record<string, ExportKind> = {
     write: (doc, query) => exportLinksCsv(doc, { excel: query.get('excel') === '1' }),
   },
   graphml: { contentType: 'application/graphml+xml; charset=utf-8', write: (doc) => exportGraphml(doc) },
+  // ?stories=texts adds the stories' summaries; without it, codes and metadata only.
+  xlsx: { contentType: XLSX_CONTENT_TYPE, write: (doc, query) => exportXlsx(doc, { storyTexts: query.get('stories') === 'texts' }) },
+  gexf: { contentType: `${GEXF_CONTENT_TYPE}; charset=utf-8`, write: (doc) => exportGexf(doc) },
+  dot: { contentType: `${DOT_CONTENT_TYPE}; charset=utf-8`, write: (doc) => exportDot(doc) },
 };
 
 /** Characters no file system takes in a name, and controls. */
@@ -45,10 +53,10 @@ export function contentDisposition(title: string, suffix: string, ext: string): 
   return `attachment; filename="${ascii}.${ext}"; filename*=UTF-8''${utf8}`;
 }
 
-function sendFile(res: ServerResponse, contentType: string, disposition: string, text: string): void {
+function sendFile(res: ServerResponse, contentType: string, disposition: string, text: string | Uint8Array): void {
   res.writeHead(200, {
     'content-type': contentType,
-    'content-length': Buffer.byteLength(text),
+    'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength,
     'content-disposition': disposition,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -64,12 +72,12 @@ export function registerExportRoutes(router: Router, rooms: Rooms): void {
         const title = meta.get('title');
         const suffix = kind.suffix ? (meta.get('language') === 'en' ? kind.suffix.en : kind.suffix.fr) : '';
         return {
-          text: kind.write(doc, query),
+          body: kind.write(doc, query),
           disposition: contentDisposition(typeof title === 'string' ? title : '', suffix, ext),
         };
       });
       if (!r.ok) return denied(res, r.reason);
-      return sendFile(res, kind.contentType, r.value.disposition, r.value.text);
+      return sendFile(res, kind.contentType, r.value.disposition, r.value.body);
     });
   }
 }
