@@ -18,7 +18,7 @@ describe('wrapping long layouts', () => {
   it('a 30-factor chain is folded into bands that fit a screen, each reading left to right', () => {
     const { factors, links } = chain(30);
     const labels = new Map(factors.map((f) => [f.id, f.label]));
-    const pos = layoutMap(factors, links);
+    const pos = layoutMap(factors, links, { engine: 'dagre' });
     const { w, h } = extent(pos, labels);
     expect(w / h).toBeLessThan(4);
     // Within a band (same y) causes stay left of their effects; a new band starts below.
@@ -32,10 +32,10 @@ describe('wrapping long layouts', () => {
 
   it('keeps one long strip when asked, and a short chain on one line', () => {
     const long = chain(30);
-    const strip = layoutMap(long.factors, long.links, { maxAspect: Infinity });
+    const strip = layoutMap(long.factors, long.links, { engine: 'dagre', maxAspect: Infinity });
     expect(new Set([...strip.values()].map((p) => p.y)).size).toBe(1);
     const short = chain(4);
-    const line = layoutMap(short.factors, short.links);
+    const line = layoutMap(short.factors, short.links, { engine: 'dagre' });
     expect(new Set([...line.values()].map((p) => p.y)).size).toBe(1);
   });
 });

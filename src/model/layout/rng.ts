@@ -1,0 +1,12 @@
+/** A small seeded generator (mulberry32): the same map and seed give the same layout. */
+export type Rng = () => number;
+
+export function seededRng(seed: number): Rng {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
