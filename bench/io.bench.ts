@@ -1,7 +1,7 @@
 /**
  * Times import and export: a generated 1,000-link CSV read, written into a new map and laid
  * out (what a user waits for after dropping a big file), JSON and GraphML export of a
- * 300-factor map, and dagre on the Mali fixture. Run alone with `npx tsx bench/io.bench.ts`,
+ * 300-factor map, and the layout of the Mali fixture (bench/layout.bench.ts compares it with Graphviz). Run alone with `npx tsx bench/io.bench.ts`,
  * or call run() from the bench runner. Prints one JSON line per figure, then a markdown table.
  */
 import { readFileSync } from 'node:fs';
@@ -162,7 +162,7 @@ function benchFixtureLayout(runs: number): BenchResult {
   const times: number[] = [];
   cpu.length = 0;
   for (let i = 0; i < runs; i++) times.push(time(() => layoutMap(factors, parsed.map.links))[1]);
-  return result('layout Mali fixture (dagre, 30 factors / 55 links)', times, 300, { engine: 'dagre' }, [...cpu]);
+  return result('layout Mali fixture (loops engine, 30 factors / 55 links)', times, 300, { engine: 'loops' }, [...cpu]);
 }
 
 export async function run(): Promise<BenchResult[]> {
