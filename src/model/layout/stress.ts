@@ -15,6 +15,9 @@ export const FULL_STRESS_MAX = 1400;
 const PIVOTS_MDS = 40;
 const PIVOTS_SPARSE = 80;
 const MAX_ITERATIONS = 200;
+/** Past this many factors a full iteration costs n² pair terms: fewer of them, from a good start. */
+const BIG = 300;
+const MAX_ITERATIONS_BIG = 50;
 const TOLERANCE = 1e-4;
 
 export interface StressInput {
@@ -236,7 +239,8 @@ function alignTo(fixed: ReadonlyMap<number, { x: number; y: number }>, local: Re
 /** Localised majorization: each free vertex moves to where its pair terms pull it, in turn. */
 function fullStress(d: Uint16Array, n: number, x: Float64Array, y: Float64Array, fixed: Uint8Array, edgeLength: number): void {
   let prev = Infinity;
-  for (let it = 0; it < MAX_ITERATIONS; it++) {
+  const iterations = n > BIG ? MAX_ITERATIONS_BIG : MAX_ITERATIONS;
+  for (let it = 0; it < iterations; it++) {
     let stress = 0;
     for (let i = 0; i < n; i++) {
       if (fixed[i]) continue;
