@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { createMapDoc, MAX_LABEL_CHARS } from '../../src/model';
-import { isMapFileJson, parseMapFileCsv, parseMapFileJson, type MapBodyError } from './map-file';
+import { formatIoMessage, IO_MESSAGES_EN, isKumuJson, XLSX_MEDIA_TYPE } from '../../src/model/io';
+import { isMapFileJson, parseMapFileCsv, parseMapFileJson, parseMapFileXlsx, type MapBodyError } from './map-file';
 
 export type { MapBodyError };
 
@@ -27,9 +28,17 @@ const parseTitleJson: MapBodyParser = (body) => {
     // The io parser says where the JSON breaks (line, column), or that it is not text.
     return parseMapFileJson(body);
   }
-  if (isMapFileJson(data)) return parseMapFileJson(body);
+  if (isMapFileJson(data) || isKumuJson(data)) return parseMapFileJson(body);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { status: 400, error: 'invalid-json', message: 'The body must be a JSON object' };
+  }
+  // Anything but a title is a file we could not read: creating an empty map would lose it.
+  if (Object.keys(data).some((k) => k !== 'title')) {
+    const code = 'import.jsonNotMap';
+    return {
+      status: 400, error: 'invalid-map', code, params: {},
+      message: `${formatIoMessage(IO_MESSAGES_EN[code], {})}; to create an empty map, send {"title": "…"}`,
+    };
   }
   const title = (data as { title?: unknown }).title;
   if (title !== undefined && typeof title !== 'string') {
@@ -48,6 +57,7 @@ const parseTitleJson: MapBodyParser = (body) => {
 export const mapBodyParsers = new Map<string, MapBodyParser>([
   ['application/json', parseTitleJson],
   ['text/csv', parseMapFileCsv],
+  [XLSX_MEDIA_TYPE, parseMapFileXlsx],
 ]);
 
 export function parseMapBody(body: Buffer, contentType: string | undefined): Y.Doc | MapBodyError {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { createMapDoc } from '../../src/model';
-import { decodeText, importIntoDoc, parseCsv, parseJson, type IoIssue, type ParseResult } from '../../src/model/io';
+import { decodeText, importIntoDoc, parseCsv, parseJsonMap, type IoIssue, type ParseResult } from '../../src/model/io';
+import { parseXlsx } from '../../src/model/io/xlsx';
 import { layoutMap } from '../../src/model/layout';
 
 /**
@@ -66,9 +67,9 @@ function decoded(body: Buffer, parse: (text: string) => ParseResult): ParseResul
   return text.ok ? parse(text.text) : text;
 }
 
-/** A Trame JSON file; also the located error for a body that is not JSON at all. */
+/** A Trame JSON file or a Kumu blueprint; also the located error for a body that is not JSON at all. */
 export function parseMapFileJson(body: Buffer): Y.Doc | MapBodyError {
-  const parsed = decoded(body, parseJson);
+  const parsed = decoded(body, parseJsonMap);
   const code = parsed.ok ? '' : parsed.errors[0]?.code ?? '';
   return docFrom(parsed, code === 'json.syntax' || code.startsWith('text.') ? 'invalid-json' : 'invalid-map');
 }
@@ -76,4 +77,9 @@ export function parseMapFileJson(body: Buffer): Y.Doc | MapBodyError {
 /** A CSV of links (cause,effect,…) or of factors (label,…). */
 export function parseMapFileCsv(body: Buffer): Y.Doc | MapBodyError {
   return docFrom(decoded(body, parseCsv), 'invalid-map');
+}
+
+/** An Excel workbook (Kumu's, PRSM's or Trame's layout); a refusal names sheet, row and column in `field`. */
+export function parseMapFileXlsx(body: Buffer): Y.Doc | MapBodyError {
+  return docFrom(parseXlsx('workbook.xlsx', new Uint8Array(body.buffer, body.byteOffset, body.byteLength)), 'invalid-map');
 }

@@ -1,10 +1,13 @@
+import Database from 'better-sqlite3';
 import readXlsxFile from 'read-excel-file/node';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_FILE } from '../../server/store/sqlite-store';
 import { makeTempDir, startRelay, type CreatedMap, type RelayProcess } from '../helpers/relay';
+import { buildXlsx } from '../model/io/xlsx-build';
 
-/** Peers' formats over HTTP: Excel, GEXF and DOT out. */
+/** Peers' formats over HTTP: Excel and Kumu in, Excel, GEXF and DOT out. */
 let relay: RelayProcess;
 let dist: string;
 
@@ -71,5 +74,74 @@ describe('GET /api/maps/<id>/export.xlsx, .gexf, .dot', () => {
     expect(dot.headers.get('content-type')).toBe('text/vnd.graphviz; charset=utf-8');
     expect(await dot.text()).toContain('"f1" -> "f2" [color="#c62828"');
     for (const ext of ['xlsx', 'gexf', 'dot']) expect((await exportOf(m.id, ext, null)).status).toBe(401);
+  });
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Maps the relay holds, read from its own database file: "nothing created" is checked there. */
+function mapCount(): number {
+  const db = new Database(join(relay.dataDir, DB_FILE), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM maps').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function factorsOf(m: CreatedMap): Promise<{ label: string; theme?: string; x: number }[]> {
+  const json = (await (await exportOf(m.id, 'json', m.viewToken)).json()) as { factors: { label: string; theme?: string; x: number }[] };
+  return json.factors;
+}
+
+describe('POST /api/maps with a workbook or a Kumu blueprint', () => {
+  it('creates a map from a Kumu workbook, laid out', async () => {
+    const book = buildXlsx([
+      { name: 'Elements', rows: [['Label', 'Type'], ['Sécheresse', 'Environnement'], ['Récoltes', null]] },
+      { name: 'Connections', rows: [['From', 'To', 'Type'], ['Sécheresse', 'Récoltes', '-']] },
+    ]);
+    const m = await created(await post(book as Uint8Array<ArrayBuffer>, XLSX));
+    const factors = await factorsOf(m);
+    expect(factors.map((f) => f.label).sort()).toEqual(['Récoltes', 'Sécheresse']);
+    expect(factors.every((f) => Number.isFinite(f.x))).toBe(true);
+  });
+
+  it('refuses a bad workbook naming sheet, row and column, and creates no map', async () => {
+    const before = mapCount();
+    const book = buildXlsx([{ name: 'Liens', rows: [['Cause', 'Effet', 'Polarité'], ['A', 'B', '+'], ['B', 'C', 'peut-être']] }]);
+    const r = await post(book as Uint8Array<ArrayBuffer>, XLSX);
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({
+      error: 'invalid-map', code: 'xlsx.unknownPolarity', field: 'Liens!C3',
+      params: { sheet: 'Liens', row: 3, column: 'C', value: 'peut-être' },
+    });
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const old = await post(xls, XLSX);
+    expect(old.status).toBe(400);
+    expect(await old.json()).toMatchObject({ code: 'xlsx.xls' });
+    expect(mapCount()).toBe(before);
+  });
+
+  it('creates a map from a Kumu blueprint, titled by its map', async () => {
+    const blueprint = {
+      elements: [{ _id: 'e1', attributes: { label: 'Pluies' } }, { _id: 'e2', attributes: { label: 'Mil' } }],
+      connections: [{ _id: 'c1', from: 'e1', to: 'e2', attributes: { 'connection type': '+' } }],
+      maps: [{ _id: 'm1', name: 'Saison 2024', elements: [{ element: 'e1', position: { x: 5, y: 6 } }] }],
+    };
+    const m = await created(await post(JSON.stringify(blueprint), 'application/json'));
+    expect((await factorsOf(m)).map((f) => f.label).sort()).toEqual(['Mil', 'Pluies']);
+    const info = (await (await fetch(`${relay.url}/api/maps/${m.id}?token=${m.viewToken}`)).json()) as { title: string };
+    expect(info.title).toBe('Saison 2024');
+  });
+
+  it('answers 400 to JSON that is neither {"title"} nor a map, instead of an empty map', async () => {
+    const before = mapCount();
+    const r = await post(JSON.stringify({ nodes: [{ id: 'a' }], edges: [] }), 'application/json');
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { code: string; message: string };
+    expect(body.code).toBe('import.jsonNotMap');
+    expect(body.message).toContain('{"title": "…"}');
+    expect(mapCount()).toBe(before);
+    expect((await post(JSON.stringify({ title: 'Vide' }), 'application/json')).status).toBe(201);
   });
 });
