@@ -15,6 +15,8 @@ import { sleep } from './stats';
 
 export interface LoadConfig {
   wsUrl: string;
+  /** Several relays (bench/cluster.bench.ts): clients spread over them instead of wsUrl. */
+  wsUrls?: string[];
   rooms: { room: string; token: string | null }[];
   clients: number;
   editsPerSecond: number;
@@ -27,6 +29,8 @@ export interface LoadConfig {
 export interface LoadResult {
   /** Edit-to-peer delays (ms) of edits sent inside the measurement window. */
   latencies: number[];
+  /** The same, only where author and receiver are on different relays (wsUrls). */
+  crossLatencies: number[];
   edits: number;
   /** Receptions expected: every edit at every other client of its room. */
   expected: number;
@@ -49,6 +53,7 @@ export type ToParent =
 interface Client {
   idx: number;
   room: number;
+  relay: number;
   provider: WebsocketProvider;
   doc: Y.Doc;
   seq: number;
@@ -78,7 +83,9 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
     const room = i % cfg.rooms.length;
     const r = cfg.rooms[room]!;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(cfg.wsUrl, r.room, doc, {
+    // Rooms go round first (i % rooms), relays by round: every room has clients on each relay.
+    const relay = cfg.wsUrls ? Math.floor(i / cfg.rooms.length) % cfg.wsUrls.length : 0;
+    const provider = new WebsocketProvider(cfg.wsUrls?.[relay] ?? cfg.wsUrl, r.room, doc, {
       params: r.token ? { token: r.token } : {},
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
@@ -89,7 +96,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
       if (connectedOnce) reconnects++;
       connectedOnce = true;
     });
-    clients.push({ idx: i, room, provider, doc, seq: 0, observed: 0 });
+    clients.push({ idx: i, room, relay, provider, doc, seq: 0, observed: 0 });
     await sleep(gap);
   }
   await waitUntil(() => clients.every((c) => c.provider.synced), 'every client synced', 60_000);
@@ -105,6 +112,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   let windowStart = Number.POSITIVE_INFINITY;
   let windowEnd = Number.POSITIVE_INFINITY;
   const latencies: number[] = [];
+  const crossLatencies: number[] = [];
   for (const c of clients) {
     factorsOf(c.doc).observeDeep((events, tr) => {
       if (tr.local) return;
@@ -121,7 +129,12 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
           t = Number(e.target.get('y'));
         } else continue;
         c.observed++;
-        if (t >= windowStart && t < windowEnd) latencies.push(now - t);
+        if (t >= windowStart && t < windowEnd) {
+          latencies.push(now - t);
+          // The author is in the factor's label, c<idx> (set at start, then on every rename).
+          const author = clients[Number(/^c(\d+)/.exec(String(e.target.get('label')))?.[1])];
+          if (author && author.relay !== c.relay) crossLatencies.push(now - t);
+        }
       }
     });
   }
@@ -177,6 +190,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   }
   return {
     latencies,
+    crossLatencies,
     edits,
     expected,
     observed: observedAll(),

@@ -115,7 +115,16 @@ process.once('exit', () => {
   }
 });
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface StartPostgresOptions {
+  /**
+   * Production durability (fsync, full-page writes: PostgreSQL's defaults), for benches.
+   * Tests run without: a test never survives a power cut, and a crash of the server process
+   * itself still loses nothing committed.
+   */
+  durable?: boolean;
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const root = mkdtempSync(join(baseDir(), 'trame-pg-'));
   const dataDir = join(root, 'data');
@@ -140,10 +149,9 @@ export async function startPostgres(): Promise<PostgresServer> {
   const logFile = join(root, 'server.log');
   let port = 0;
   const start = async (): Promise<void> => {
-    // Settings for a throwaway server: fsync off (a test never survives a power cut, and a
-    // crash of the server process itself still loses nothing committed), small memory.
     const opts = [`-c port=${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${root}`,
-      '-c fsync=off', '-c full_page_writes=off', '-c shared_buffers=32MB', '-c max_connections=200'].join(' ');
+      ...(options.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
+      '-c shared_buffers=32MB', '-c max_connections=200'].join(' ');
     runPg(pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', String(START_TIMEOUT_S), '-o', opts, 'start'], root);
   };
   // The free port may be taken between the probe and the start: try a few.

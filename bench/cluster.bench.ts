@@ -1,0 +1,163 @@
+/**
+ * Several relays on PostgreSQL (issue 17): `npm run bench -- cluster`.
+ *
+ *   A→B: clients of each map split over two relay processes on one PostgreSQL; the delay from
+ *        an edit through relay A to a client of relay B (the PostgreSQL fan-out: commit,
+ *        NOTIFY, read by sequence).
+ *   PG vs SQLite: one relay on PostgreSQL against one relay on SQLite at the same load,
+ *        alternated ABBA, every update stored before it is relayed on both.
+ *
+ * PostgreSQL is the test harness's server (Debian's package, a temporary folder) started with
+ * production durability: fsync and full-page writes on, synchronous_commit on (each commit
+ * is flushed to the WAL on disk before the relay acknowledges it).
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { startPostgres, type PostgresServer } from '../test/helpers/postgres';
+import type { LoadConfig, LoadResult, ToParent } from './lib/load-client';
+import { ratio, type Figure, type Section } from './lib/report';
+import { cpuSeconds, openRoom, root, startServer, type ServerProcess } from './lib/servers';
+import { fmt, median, sleep, summarize } from './lib/stats';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const LOAD = QUICK ? { clients: 40, maps: 4 } : { clients: 200, maps: 20 };
+const EDITS_PER_SECOND = 1;
+const WARMUP_MS = QUICK ? 1000 : 3000;
+const MEASURE_MS = QUICK ? 3000 : 15_000;
+const ORDER: ('pg' | 'sqlite')[] = QUICK ? ['pg', 'sqlite'] : ['pg', 'sqlite', 'sqlite', 'pg'];
+
+interface Run {
+  label: string;
+  p50: number;
+  p99: number;
+  crossP50: number;
+  crossP99: number;
+  samples: number;
+  crossSamples: number;
+  lost: number;
+  relayCpuPct: number;
+  loadCpuPct: number;
+  reconnects: number;
+}
+
+function loadProcess(cfg: LoadConfig, onPhase: (m: ToParent) => void): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(root, 'bench/lib/load-client.ts'), [JSON.stringify(cfg)], {
+      cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: LoadResult | null = null;
+    child.on('message', (m: ToParent) => {
+      if (m.type === 'result') result = m.result;
+      else if (m.type === 'error') reject(new Error(`load generator: ${m.message}`));
+      else onPhase(m);
+    });
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited ${code}`))));
+  });
+}
+
+/** The load on `relays` (one or two), every map's clients spread over them. */
+async function measure(label: string, relays: ServerProcess[]): Promise<Run> {
+  const rooms = [];
+  for (let i = 0; i < LOAD.maps; i++) rooms.push(await openRoom(relays[i % relays.length]!, `Grappe ${i}`));
+  let cpu0 = 0;
+  let cpu = 0;
+  const result = await loadProcess({
+    wsUrl: relays[0]!.wsUrl, wsUrls: relays.map((r) => r.wsUrl), rooms, clients: LOAD.clients,
+    editsPerSecond: EDITS_PER_SECOND, warmupMs: WARMUP_MS, measureMs: MEASURE_MS, connectPerSecond: 100, drainMs: 10_000,
+  }, (m) => {
+    const total = () => relays.reduce((s, r) => s + cpuSeconds(r.pid), 0);
+    if (m.type === 'measure-start') cpu0 = total();
+    else if (m.type === 'measure-end') cpu = total() - cpu0;
+  });
+  const all = summarize(result.latencies);
+  const cross = result.crossLatencies.length > 0 ? summarize(result.crossLatencies) : null;
+  return {
+    label, p50: all.median, p99: all.p99, samples: all.n,
+    crossP50: cross?.median ?? Number.NaN, crossP99: cross?.p99 ?? Number.NaN, crossSamples: cross?.n ?? 0,
+    lost: result.expected - result.observed + result.finalMismatches,
+    relayCpuPct: (cpu / result.windowSeconds) * 100,
+    loadCpuPct: (result.loadCpuSeconds / result.windowSeconds) * 100,
+    reconnects: result.reconnects,
+  };
+}
+
+async function withRelays<T>(n: number, env: Record<string, string>, fn: (relays: ServerProcess[]) => Promise<T>): Promise<T> {
+  const relays: ServerProcess[] = [];
+  try {
+    for (let i = 0; i < n; i++) relays.push(await startServer('trame', { env }));
+    return await fn(relays);
+  } finally {
+    await Promise.all(relays.map((r) => r.stop()));
+  }
+}
+
+function table(runs: Run[]): string {
+  const head = '| run | p50 ms | p99 ms | samples | A→B p50 ms | A→B p99 ms | A→B samples | lost | relays CPU % | load CPU % | reconnects |';
+  const rows = runs.map((r) => `| ${r.label} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.samples} | ${r.crossSamples ? fmt(r.crossP50) : '–'} | ${r.crossSamples ? fmt(r.crossP99) : '–'} | ${r.crossSamples || '–'} | ${r.lost} | ${fmt(r.relayCpuPct)} | ${fmt(r.loadCpuPct)} | ${r.reconnects} |`);
+  return ['Every run, in the order run:', '', head, `|${' --- |'.repeat(11)}`, ...rows].join('\n');
+}
+
+export async function run(): Promise<Section[]> {
+  let pg: PostgresServer | null = null;
+  const runs: Run[] = [];
+  try {
+    pg = await startPostgres({ durable: true });
+    const server = pg;
+    process.stderr.write(`  cluster: A→B, ${LOAD.clients} clients over 2 relays and ${LOAD.maps} maps…\n`);
+    const twoRelays = await withRelays(2, { DATABASE_URL: await server.createDatabase('bench') },
+      (relays) => measure('2 relays on PostgreSQL', relays));
+    runs.push(twoRelays);
+    const single: Run[] = [];
+    for (const kind of ORDER) {
+      await sleep(1000);
+      process.stderr.write(`  cluster: one relay on ${kind}…\n`);
+      const env: Record<string, string> = kind === 'pg' ? { DATABASE_URL: await server.createDatabase('bench') } : {};
+      const r = await withRelays(1, env, (relays) => measure(`1 relay on ${kind === 'pg' ? 'PostgreSQL' : 'SQLite'}`, relays));
+      single.push(r);
+      runs.push(r);
+    }
+    const side = (prefix: string) => single.filter((r) => r.label.endsWith(prefix)).map((r) => r.p99);
+    const pgP99 = median(side('PostgreSQL'));
+    const sqliteP99 = median(side('SQLite'));
+    const spread = (xs: number[]) => ({ low: Math.min(...xs), high: Math.max(...xs), kind: 'min–max' as const });
+    const p99Ratio = ratio(pgP99, sqliteP99);
+    const figures: Figure[] = [
+      {
+        name: `edit through relay A to a client of relay B, p99 (${LOAD.clients} clients, 2 relays, ${LOAD.maps} maps)`,
+        unit: 'ms', median: twoRelays.crossP99, n: twoRelays.crossSamples,
+        target: '≤ 100 ms', pass: twoRelays.crossP99 <= 100,
+        note: `p50 ${fmt(twoRelays.crossP50)} ms`,
+      },
+      {
+        name: `one relay on PostgreSQL vs SQLite, edit-to-peer p99 (${LOAD.clients} clients, ${LOAD.maps} maps)`,
+        unit: 'ms', median: pgP99, spread: spread(side('PostgreSQL')), n: side('PostgreSQL').length,
+        reference: { median: sqliteP99, spread: spread(side('SQLite')) }, ratio: p99Ratio,
+        target: '≤ 1.5× SQLite', pass: p99Ratio !== undefined && p99Ratio <= 1.5,
+      },
+      {
+        name: 'updates lost (every edit at every other client of its map, and final copies)', unit: 'receptions',
+        median: runs.reduce((s, r) => s + r.lost, 0), target: '0', pass: runs.every((r) => r.lost === 0),
+      },
+    ];
+    return [{
+      title: 'Several relays on PostgreSQL',
+      figures,
+      extra: table(runs),
+      notes: [
+        `Load: the relay bench's generator (bench/lib/load-client.ts, one process of its own): ${LOAD.clients} stock y-websocket providers over ${LOAD.maps} maps, each renaming or moving its own factor ${EDITS_PER_SECOND} time a second with the send time inside the edit; every other client of the map records when it sees it. With two relays, the clients of every map alternate between them, and "A→B" counts only receptions at a client of the other relay than the author's. ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured.`,
+        'PostgreSQL 15 from Debian on the same 2 cores, started by test/helpers/postgres.ts with production durability (fsync on, synchronous_commit on). SQLite runs as the relay ships (WAL, synchronous=NORMAL: no fsync per commit), so the PostgreSQL side is the more durable of the two.',
+        `Single-relay runs alternate ${ORDER.join(', ')}, each a fresh relay and (for PostgreSQL) a fresh database; the ratio is of the medians of the p99s.`,
+        'The generator, the relays and PostgreSQL share the 2 cores: latencies include the generator\'s own event-loop delay (its CPU is in the table). The figures are an upper bound on what the relays add.',
+      ],
+    }];
+  } finally {
+    await pg?.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  run().then((s) => console.log(JSON.stringify(s, null, 2)), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
