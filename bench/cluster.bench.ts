@@ -84,7 +84,8 @@ async function measure(label: string, relays: ServerProcess[]): Promise<Run> {
 async function withRelays<T>(n: number, env: Record<string, string>, fn: (relays: ServerProcess[]) => Promise<T>): Promise<T> {
   const relays: ServerProcess[] = [];
   try {
-    for (let i = 0; i < n; i++) relays.push(await startServer('trame', { env }));
+    // A minute to start: the relays, PostgreSQL and the generator share two cores.
+    for (let i = 0; i < n; i++) relays.push(await startServer('trame', { env, startTimeoutMs: 60_000 }));
     return await fn(relays);
   } finally {
     await Promise.all(relays.map((r) => r.stop()));

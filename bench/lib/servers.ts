@@ -55,6 +55,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Extra node flags for the server process (e.g. --cpu-prof while looking for a hot spot). */
   execArgv?: string[];
+  /** How long to wait for the ready line (default 20 s). */
+  startTimeoutMs?: number;
 }
 
 export async function startServer(kind: ServerKind, opts: StartOptions = {}): Promise<ServerProcess> {
@@ -80,7 +82,7 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
   }));
   const ready = kind === 'trame' ? /TRAME_RELAY_READY port=(\d+)/ : /running at/;
   const actualPort = await new Promise<number>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`${kind} did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => rej(new Error(`${kind} did not start:\n${out}`)), opts.startTimeoutMs ?? 20_000);
     const check = () => {
       const m = ready.exec(out);
       if (!m) return;
