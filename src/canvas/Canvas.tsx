@@ -13,6 +13,7 @@ import { usePublishPresence } from '../presence/usePublishPresence';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';
 import { useFitOnFirstContent } from './useFitOnFirstContent';
+import { ZoomScale } from './ZoomScale';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 // Module level so React Flow never sees new type maps and re-mounts every node.
@@ -153,6 +154,7 @@ export function Canvas() {
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />
         <CanvasMarkers />
+        <ZoomScale />
         <PresenceCursors />
       </ReactFlow>
       {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}

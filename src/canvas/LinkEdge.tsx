@@ -56,14 +56,17 @@ function LinkEdgeView({ id, source, target, data, selected, markerEnd }: EdgePro
         <path key={d} d={d} stroke={colour} strokeWidth={2.5} fill="none" className="link-delay" />
       ))}
       <g
-        className={`link-polarity${canEdit ? ' editable' : ''}`}
+        className={`link-polarity${canEdit && selected ? ' editable' : ''}`}
         data-testid="link-polarity"
         data-polarity={link.polarity}
         transform={`translate(${mid.x} ${mid.y})`}
-        role={canEdit ? 'button' : undefined}
-        aria-label={`${t(`polarity.${link.polarity}`)}${canEdit ? ` — ${t('polarity.cycle')}` : ''}`}
+        role={canEdit && selected ? 'button' : undefined}
+        aria-label={`${t(`polarity.${link.polarity}`)}${canEdit && selected ? ` — ${t('polarity.cycle')}` : ''}`}
         onClick={(e) => {
-          if (!canEdit) return;
+          // A click on the marker of a link not yet selected selects the link (the event goes
+          // on to React Flow): at overview zoom the marker is most of a short link, and a
+          // stray click must not rewrite the analysis. Only the selected link's marker cycles.
+          if (!canEdit || !selected) return;
           e.stopPropagation();
           cyclePolarity(doc, link.id);
         }}

@@ -44,6 +44,10 @@ describe('the canvas', () => {
     await expect.poll(() => marker.count()).toBe(1);
     expect(await marker.getAttribute('data-polarity')).toBe('+');
 
+    // The first click selects the link; only the selected link's marker changes its polarity.
+    await marker.click();
+    await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1);
+    expect(await marker.getAttribute('data-polarity')).toBe('+');
     await marker.click();
     await expect.poll(() => marker.getAttribute('data-polarity')).toBe('-');
     await marker.click();
