@@ -11,6 +11,7 @@ export { installModel, JSON_SECTIONS, type InstallOptions } from './install';
 export * from './themes';
 export * from './loops';
 export * from './watch';
+export * from './polarity-changes';
 export * from './tokens';
 export * from './icons';
 export * from './stories';

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOverlay, useRoot } from '../../session';
 import { LOOPS_ROOT, loopLabels, readLoopNotes, type LoopNote } from '../../model';
@@ -39,13 +39,17 @@ export default function LoopsPanel() {
   useEffect(() => setShown(PAGE), [loopFilter]);
 
   const count = (kind: Loop['kind']) => loops.filter((l) => l.kind === kind).length;
+  const summary = t('analysis.loops.summary', { count: loops.length, r: count('reinforcing'), b: count('balancing'), u: count('unknown') });
+  // The counts flash when they change (a polarity, a new link): the panel answers the edit.
+  const firstSummary = useRef<string | null>(null);
+  if (analysis && firstSummary.current === null) firstSummary.current = summary;
   return (
     <div className="analysis-panel" data-testid="loops-panel">
       <AnalysisStatus />
       {analysis && (
         <>
-          <p className="muted" data-testid="loops-summary">
-            {t('analysis.loops.summary', { count: loops.length, r: count('reinforcing'), b: count('balancing'), u: count('unknown') })}
+          <p key={summary} className={`muted${summary !== firstSummary.current ? ' loops-summary-changed' : ''}`} data-testid="loops-summary">
+            {summary}
           </p>
           {analysis.loopsTruncated && (
             <p className="analysis-note" role="note" data-testid="loops-truncated">{t('analysis.stoppedEarly', LOOP_BOUNDS)}</p>

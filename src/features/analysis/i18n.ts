@@ -4,6 +4,13 @@ i18n.addResourceBundle('fr', 'translation', {
   // The core bundles name the panels too; these only fill in if they do not.
   panels: { loops: 'Boucles', keyFactors: 'Facteurs clés', focus: 'Focus et chemins' },
   analysis: {
+    polarityNotice: {
+      one: 'Polarité changée : {{from}} → {{to}}',
+      many: 'Polarité de {{count}} liens changée : {{from}} → {{to}}',
+      loops: 'Boucles : {{counts}}',
+      named: '« {{name}} » : {{from}} → {{to}}',
+      undo: 'Annuler',
+    },
     computing: 'Calcul en cours…',
     failed: 'L’analyse a échoué : {{message}}',
     retry: 'Réessayer',
@@ -93,6 +100,13 @@ i18n.addResourceBundle('fr', 'translation', {
 i18n.addResourceBundle('en', 'translation', {
   panels: { loops: 'Loops', keyFactors: 'Key factors', focus: 'Focus and paths' },
   analysis: {
+    polarityNotice: {
+      one: 'Polarity changed: {{from}} → {{to}}',
+      many: 'Polarity of {{count}} links changed: {{from}} → {{to}}',
+      loops: 'Loops: {{counts}}',
+      named: '“{{name}}”: {{from}} → {{to}}',
+      undo: 'Undo',
+    },
     computing: 'Computing…',
     failed: 'The analysis failed: {{message}}',
     retry: 'Try again',
