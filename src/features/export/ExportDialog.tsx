@@ -30,6 +30,8 @@ export default function ExportDialog() {
   const c = useExport();
   const [stage, setStage] = useState<Stage | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  // Off each time the dialog opens: a summary may quote someone, and a workbook travels.
+  const [storyTexts, setStoryTexts] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const busy = stage !== null;
   const title = snap.meta.title;
@@ -77,7 +79,7 @@ export default function ExportDialog() {
 
   const exportData = (format: DataFormat) => run('files', async () => {
     const { dataFile } = await import('./files');
-    const file = dataFile(doc, format, c.excel);
+    const file = await dataFile(doc, format, { excel: c.excel, storyTexts });
     const name = fileName(title, file.suffix ? t(`export.fileSuffix.${file.suffix}`) : '', file.ext);
     saveBlob(file.blob, name);
     return [{ kind: 'ok', text: t('export.done', { name }) }];
@@ -154,6 +156,16 @@ export default function ExportDialog() {
             <button type="button" onClick={() => void exportData('linksCsv')} disabled={busy} data-testid="export-links-csv">{t('export.linksCsv')}</button>
             <button type="button" onClick={() => void exportData('factorsCsv')} disabled={busy} data-testid="export-factors-csv">{t('export.factorsCsv')}</button>
             <button type="button" onClick={() => void exportData('graphml')} disabled={busy} data-testid="export-graphml">{t('export.graphml')}</button>
+            <button type="button" onClick={() => void exportData('gexf')} disabled={busy} data-testid="export-gexf">{t('export.gexf')}</button>
+            <button type="button" onClick={() => void exportData('dot')} disabled={busy} data-testid="export-dot">{t('export.dot')}</button>
+          </div>
+          <div className="export-row">
+            <button type="button" onClick={() => void exportData('xlsx')} disabled={busy} data-testid="export-xlsx">{t('export.xlsx')}</button>
+            <label className="export-choice">
+              <input type="checkbox" checked={storyTexts} disabled={busy} data-testid="export-story-texts"
+                onChange={(e) => setStoryTexts(e.target.checked)} />
+              {t('export.storyTexts')}
+            </label>
           </div>
           <label className="export-choice">
             <input type="checkbox" checked={c.excel} disabled={busy} onChange={(e) => c.set({ excel: e.target.checked })} />

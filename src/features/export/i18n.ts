@@ -32,6 +32,10 @@ i18n.addResourceBundle('fr', 'translation', {
     linksCsv: 'Liens (CSV)',
     factorsCsv: 'Facteurs (CSV)',
     graphml: 'Réseau (GraphML)',
+    xlsx: 'Classeur Excel (facteurs, liens, boucles, récits)',
+    gexf: 'Gephi (GEXF)',
+    dot: 'Graphviz (DOT)',
+    storyTexts: 'Avec le texte des récits (le classeur peut circuler : vérifiez qu’aucun nom n’y figure)',
     excel: 'CSV pour Excel (point-virgule, accents)',
     stage: {
       fonts: 'Préparation des polices…',
@@ -86,6 +90,10 @@ i18n.addResourceBundle('en', 'translation', {
     linksCsv: 'Links (CSV)',
     factorsCsv: 'Factors (CSV)',
     graphml: 'Network (GraphML)',
+    xlsx: 'Excel workbook (factors, links, loops, stories)',
+    gexf: 'Gephi (GEXF)',
+    dot: 'Graphviz (DOT)',
+    storyTexts: 'With the stories’ texts (a workbook travels: check that no name is in them)',
     excel: 'CSV for Excel (semicolons, accents)',
     stage: {
       fonts: 'Preparing fonts…',

@@ -5,7 +5,7 @@ import { useImport } from './store';
 import { useImportActions } from './useImportActions';
 
 /** What a file picker accepts; the content decides the format, the extension only helps the picker. */
-const ACCEPT = '.json,.csv,.tsv,.txt,.graphml,.xml,application/json,text/csv';
+const ACCEPT = '.json,.csv,.tsv,.txt,.graphml,.xml,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Pick files to add to this map, or a map file to open as a new map. */
 export function ImportDialog() {

@@ -4,7 +4,7 @@ i18n.addResourceBundle('fr', 'translation', {
   import: {
     button: 'Importer',
     title: 'Importer des facteurs et des liens',
-    intro: 'Une carte Trame (.json), un CSV de liens (cause,effect,polarity…), un CSV de facteurs (label,theme,note) avec un CSV de liens, ou un fichier GraphML. Vous pouvez aussi déposer le fichier sur la carte.',
+    intro: 'Une carte Trame (.json), un classeur Excel (.xlsx, y compris ceux de Kumu et de PRSM), une carte Kumu (.json), un CSV de liens (cause,effect,polarity…), un CSV de facteurs (label,theme,note) avec un CSV de liens, ou un fichier GraphML. Vous pouvez aussi déposer le fichier sur la carte.',
     addToMap: 'Ajouter à cette carte…',
     addHint: 'Les facteurs et les liens du fichier rejoignent cette carte ; Ctrl+Z les retire tous d’un coup.',
     openMapFile: 'Ouvrir un fichier de carte…',
@@ -29,7 +29,7 @@ i18n.addResourceBundle('en', 'translation', {
   import: {
     button: 'Import',
     title: 'Import factors and links',
-    intro: 'A Trame map (.json), a CSV of links (cause,effect,polarity…), a CSV of factors (label,theme,note) with a CSV of links, or a GraphML file. You can also drop the file on the map.',
+    intro: 'A Trame map (.json), an Excel workbook (.xlsx, Kumu’s and PRSM’s included), a Kumu map (.json), a CSV of links (cause,effect,polarity…), a CSV of factors (label,theme,note) with a CSV of links, or a GraphML file. You can also drop the file on the map.',
     addToMap: 'Add to this map…',
     addHint: 'The file’s factors and links join this map; Ctrl+Z removes them all at once.',
     openMapFile: 'Open map file…',

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { createMapDoc } from '../../model';
 import {
-  exportJsonText, importIntoDoc, ioIssue, MAX_IMPORT_BYTES, parseImportFiles, type ImportFile, type IoIssue,
+  exportJsonText, importIntoDoc, ioIssue, MAX_IMPORT_BYTES, parseImportFilesAsync, type ImportFile, type IoIssue,
   type LayoutFn, type ParsedMap,
 } from '../../model/io';
 import './messages';
@@ -46,7 +46,8 @@ async function layoutFor(map: ParsedMap): Promise<LayoutFn | undefined> {
 async function parse(files: readonly File[]): Promise<{ ok: true; map: ParsedMap } | { ok: false; errors: Issue[] }> {
   const loaded = await read(files);
   if (!loaded.ok) return loaded;
-  const parsed = parseImportFiles(loaded.files);
+  // A workbook brings the Excel reader, loaded for it alone.
+  const parsed = await parseImportFilesAsync(loaded.files);
   return parsed.ok ? parsed : { ok: false, errors: issues(parsed.errors) };
 }
 
