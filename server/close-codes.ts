@@ -10,7 +10,9 @@ export const CLOSE = {
   MESSAGE_TOO_BIG: 1009,
   /** Storage failed or a bug: the client retries and resyncs from its own copy. */
   INTERNAL: 1011,
-  /** The client does not read what we send (or answer pings) fast enough. */
+  /** Past the connection's message budget (MESSAGES_PER_SEC): a flood. Clients retry later. */
+  OVER_BUDGET: 1008,
+  /** The client does not read what we send fast enough (MAX_PENDING_BYTES waiting for it). */
   TRY_AGAIN_LATER: 1013,
   /** Text frame, unknown message type, truncated or garbled message. */
   BAD_MESSAGE: 4400,

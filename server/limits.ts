@@ -15,9 +15,6 @@ export const MAX_PAYLOAD_BYTES = 32 * 1024 * 1024;
 /** Presence (name, colour, cursor, selection) is small; anything bigger is abuse. */
 export const MAX_AWARENESS_BYTES = 256 * 1024;
 
-/** A client whose unsent backlog exceeds this is too slow to follow; it reconnects and resyncs. */
-export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
-
 /** A socket that has not answered one ping by the next is dropped (dead Wi-Fi, sleeping laptop). */
 export const PING_INTERVAL_MS = 30_000;
 
@@ -32,3 +29,40 @@ export const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
  */
 export const CONNECT_BURST = 300;
 export const CONNECT_REFILL_PER_SEC = 50;
+
+/** Awareness client ids one connection may introduce (a stock client uses one). */
+export const MAX_PRESENCE_IDS_PER_PEER = 4;
+
+/**
+ * Messages per connection: a bucket of MESSAGE_BURST refilled at MESSAGES_PER_SEC. A stock
+ * client at its busiest (dragging a factor while its cursor and view move) sends a few dozen
+ * a second; a connection past this is a flood and is closed with CLOSE.OVER_BUDGET.
+ */
+export const MESSAGE_BURST = 1000;
+export const MESSAGES_PER_SEC = 200;
+
+/**
+ * What may wait to be sent to one connection (its socket's backlog plus an answer about to be
+ * queued). Past it the connection is closed with 1013 and nothing more is built for it: a
+ * client that does not read cannot make the relay hold its answers. Above MAX_PAYLOAD_BYTES,
+ * so the largest single message always fits an empty backlog.
+ */
+export const MAX_PENDING_BYTES = 48 * 1024 * 1024;
+
+/**
+ * A map whose encoded state is past this answers sync requests from a worker thread or from
+ * its shared encoded state, never by encoding on the relay's thread (~1 ms per 100 KiB).
+ */
+export const OFF_THREAD_STATE_BYTES = 256 * 1024;
+
+/** A map's encoded state is kept as at most this many parts before they are merged into one. */
+export const MAX_STATE_PARTS = 64;
+
+/** Sync answers waiting for the worker, over all maps; past it a peer gets the whole state. */
+export const MAX_WAITING_DIFFS = 8;
+
+/**
+ * Open WebSocket connections one address may hold at once: a workshop behind one NAT, each
+ * participant with a tab or two, stays far below; 1,000 idle sockets from one host does not.
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 256;

@@ -47,7 +47,7 @@ export class DurabilityPipeline implements DurabilityHooks {
     });
   }
 
-  async onLoad(doc: Y.Doc, origin: symbol): Promise<void> {
+  async onLoad(doc: Y.Doc, origin: symbol): Promise<readonly Uint8Array[] | null> {
     const updates = await this.store.loadUpdates(this.id);
     const failed = replayUpdates(doc, updates, origin);
     if (failed > 0) this.log.warn('load', `map ${this.id}: ${failed} stored updates did not apply`);
@@ -55,6 +55,7 @@ export class DurabilityPipeline implements DurabilityHooks {
     this.logUpdates = stats.updates;
     this.logBytes = stats.bytes;
     this.compactIfLong();
+    return failed > 0 ? null : updates;
   }
 
   onChange(change: Uint8Array, relay: () => void): void {

@@ -17,9 +17,11 @@ export interface DurabilityHooks {
   /**
    * Fills the new, empty document before any peer is answered (hocuspocus: onLoadDocument).
    * Must apply what it loads with `origin`, which the session does not treat as a peer's
-   * change. A rejection fails the room: its peers are closed with 1011.
+   * change. Resolves with the updates it applied, in order, when every one applied (the
+   * session shares them as the map's encoded state, see sync-answers.ts), or null. A
+   * rejection fails the room: its peers are closed with 1011.
    */
-  onLoad(doc: Y.Doc, origin: symbol): Promise<void>;
+  onLoad(doc: Y.Doc, origin: symbol): Promise<readonly Uint8Array[] | null>;
   /**
    * A peer's change, as the document accepted it (onChange + onStoreDocument). The pipeline
    * stores it and calls `relay` once it is durable, after the relay of every earlier change,

@@ -29,10 +29,17 @@ export class ProtocolError extends Error {
   }
 }
 
+/** One client's presence in an awareness update; `state` null means the client left. */
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly state: unknown;
+}
+
 export type ClientMessage =
   | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
   | { readonly type: 'sync-step2' | 'update'; readonly update: Uint8Array }
-  | { readonly type: 'awareness'; readonly update: Uint8Array }
+  | { readonly type: 'awareness'; readonly entries: readonly AwarenessEntry[] }
   | { readonly type: 'query-awareness' };
 
 const bad = (why: string) => new ProtocolError(CLOSE.BAD_MESSAGE, why);
@@ -71,8 +78,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     if (update.byteLength > MAX_AWARENESS_BYTES) {
       throw new ProtocolError(CLOSE.TOO_LARGE, 'awareness update too large');
     }
-    checkAwarenessUpdate(update);
-    return { type: 'awareness', update };
+    return { type: 'awareness', entries: decodeAwarenessEntries(update) };
   }
   if (type === MESSAGE_QUERY_AWARENESS) {
     expectEnd(decoder);
@@ -89,17 +95,34 @@ export function checkUpdate(update: Uint8Array): void {
   read('document update', () => Y.decodeUpdate(update));
 }
 
-/** Same idea for presence: applyAwarenessUpdate would apply entries up to the first bad one. */
-function checkAwarenessUpdate(update: Uint8Array): void {
-  read('awareness update', () => {
+/**
+ * Presence, parsed whole before any of it is applied (applyAwarenessUpdate would apply entries
+ * up to the first bad one), so the room can also check whose entries they are.
+ */
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  return read('awareness update', () => {
     const d = decoding.createDecoder(update);
     const n = decoding.readVarUint(d);
+    const entries: AwarenessEntry[] = [];
     for (let i = 0; i < n; i++) {
-      decoding.readVarUint(d);
-      decoding.readVarUint(d);
-      JSON.parse(decoding.readVarString(d));
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(d)) as unknown });
     }
     if (decoding.hasContent(d)) throw new Error('trailing bytes');
+    return entries;
+  });
+}
+
+/** An awareness update holding exactly `entries` (the y-protocols encoding). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const x of entries) {
+      encoding.writeVarUint(e, x.clientId);
+      encoding.writeVarUint(e, x.clock);
+      encoding.writeVarString(e, JSON.stringify(x.state));
+    }
   });
 }
 
@@ -120,6 +143,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(e, doc, stateVector);
+  });
+}
+
+/** A sync step 2 carrying an update already encoded (a shared or precomputed answer). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
   });
 }
 

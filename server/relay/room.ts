@@ -3,11 +3,16 @@ import * as Y from 'yjs';
 import { CLOSE, type CloseCode } from '../close-codes';
 import { describeError, type Logger } from '../log';
 import type { Access } from '../../src/model/location';
+import type { JobRunner } from '../../src/model/worker';
+import type { YjsJobs } from '../lib/yjs-worker';
+import { MAX_PENDING_BYTES } from '../limits';
 import type { DurabilityFactory, DurabilityHooks, SessionHandle } from './hooks';
 import {
-  checkUpdate, decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate,
+  checkUpdate, decodeClientMessage, encodeAwareness, encodeAwarenessEntries, encodeSyncStep1, encodeUpdate,
   ProtocolError, type ClientMessage,
 } from './protocol';
+import { PresenceOwners, REMOTE } from './presence';
+import { SyncAnswers } from './sync-answers';
 
 /** What a token grants on a map; one definition, shared with the app's map links. */
 export type { Access };
@@ -15,8 +20,19 @@ export type { Access };
 /** One connected client, as the room sees it (the WebSocket side lives in websocket.ts). */
 export interface Peer {
   readonly access: Access;
-  send(message: Uint8Array): void;
+  /** `written`, if given, runs once the message has left the relay (or will never leave). */
+  send(message: Uint8Array, written?: () => void): void;
   close(code: CloseCode, reason: string): void;
+  /** Bytes sent to it but not yet written out (its socket's backlog). */
+  pendingBytes(): number;
+}
+
+/** What the room keeps per peer. */
+interface PeerState {
+  /** A sync answer is being prepared or sent: a later step 1 waits, merged into `nextSync`. */
+  syncing: boolean;
+  /** Merged state vector of the step 1s that arrived meanwhile (client → clock, the lowest). */
+  nextSync: Map<number, number> | null;
 }
 
 /** Transaction origins that say where a change came from (peers use themselves). */
@@ -37,9 +53,11 @@ const OTHER_RELAY = Symbol('other-relay');
 export class Room implements SessionHandle {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Peers, each with the awareness client ids it introduced (removed when it leaves). */
-  private readonly peers = new Map<Peer, Set<number>>();
+  private readonly peers = new Map<Peer, PeerState>();
+  /** Who introduced each awareness client id (presence belongs to its sender). */
+  private readonly owners: PresenceOwners<Peer>;
   private readonly durability: DurabilityHooks;
+  private readonly answers: SyncAnswers;
   private refs = 0;
   private queue: Promise<void> = Promise.resolve();
   /** Effective changes of the transaction being applied for a peer, captured by onUpdate. */
@@ -51,7 +69,10 @@ export class Room implements SessionHandle {
     durability: DurabilityFactory,
     private readonly log: Logger,
     private readonly onClosed: (room: Room) => void,
+    answersWorker: () => JobRunner<YjsJobs>,
   ) {
+    this.owners = new PresenceOwners(new Set([this.doc.clientID]));
+    this.answers = new SyncAnswers(id, this.doc, answersWorker, log);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
@@ -87,7 +108,7 @@ export class Room implements SessionHandle {
         peer.close(CLOSE.INTERNAL, 'map unavailable');
         return;
       }
-      this.peers.set(peer, new Set());
+      this.peers.set(peer, { syncing: false, nextSync: null });
       // Viewers get no sync step 1: whatever they would send back is dropped anyway.
       if (peer.access === 'edit') peer.send(encodeSyncStep1(this.doc));
       const states = [...this.awareness.getStates().keys()];
@@ -136,7 +157,9 @@ export class Room implements SessionHandle {
   }
 
   applyRemoteChange(update: Uint8Array): void {
-    if (!this.closed) Y.applyUpdate(this.doc, update, OTHER_RELAY);
+    if (this.closed) return;
+    // Stored by the relay it came through; part of the state from now on.
+    Y.applyUpdate(this.doc, update, OTHER_RELAY);
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -155,22 +178,70 @@ export class Room implements SessionHandle {
   private async handle(peer: Peer, msg: ClientMessage): Promise<void> {
     switch (msg.type) {
       case 'sync-step1':
-        // The answer may hold only what is stored: wait for the changes applied before it.
-        await this.durability.settled();
-        if (!this.closed) peer.send(encodeSyncStep2(this.doc, msg.stateVector));
-        return;
+        return this.requestSync(peer, msg.stateVector);
       case 'sync-step2':
       case 'update':
         // A view link is read-only: its updates are never applied, stored or relayed.
         if (peer.access === 'edit') this.applyFromPeer(peer, msg.update);
         return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, peer);
+      case 'awareness': {
+        const kept = this.owners.filter(peer, peer.access === 'view', msg.entries);
+        if (kept.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), peer);
         return;
+      }
       case 'query-awareness':
         peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         return;
     }
+  }
+
+  /**
+   * At most one sync answer in preparation per peer: a step 1 that arrives meanwhile waits,
+   * merged with any other waiting one (the lowest clock per client covers both), so a flood
+   * of step 1s costs one answer at a time, not one each.
+   */
+  private async requestSync(peer: Peer, stateVector: Uint8Array): Promise<void> {
+    const state = this.peers.get(peer)!;
+    if (state.syncing) {
+      const next = (state.nextSync ??= Y.decodeStateVector(stateVector));
+      const sv = Y.decodeStateVector(stateVector);
+      for (const [client, clock] of next) {
+        const other = sv.get(client) ?? 0;
+        if (other < clock) next.set(client, other);
+      }
+      return;
+    }
+    state.syncing = true;
+    // The answer may hold only what is stored: wait for the changes applied before it.
+    await this.durability.settled();
+    if (this.closed || this.peers.get(peer) !== state) return;
+    const answer = this.answers.answer(stateVector);
+    if (Array.isArray(answer)) {
+      this.sendAnswer(peer, state, answer);
+      return;
+    }
+    // Prepared off the queue (a worker): the map's other traffic goes on meanwhile.
+    void answer.then((messages) => this.enqueue(() => this.sendAnswer(peer, state, messages)));
+  }
+
+  private sendAnswer(peer: Peer, state: PeerState, messages: readonly Uint8Array[]): void {
+    if (this.closed || this.peers.get(peer) !== state) return;
+    const bytes = messages.reduce((s, m) => s + m.byteLength, 0);
+    if (peer.pendingBytes() + bytes > MAX_PENDING_BYTES) {
+      this.log.warn('budget', `map ${this.id}: a connection does not read its sync answers, closed`);
+      this.dropPeer(peer, CLOSE.TRY_AGAIN_LATER, 'too slow');
+      return;
+    }
+    // The answer is done once written out: a peer that does not read gets nothing more built.
+    messages.forEach((m, i) => peer.send(m, i === messages.length - 1 ? () => this.enqueue(() => this.answered(peer, state)) : undefined));
+  }
+
+  private answered(peer: Peer, state: PeerState): void {
+    state.syncing = false;
+    const next = state.nextSync;
+    if (!next || this.peers.get(peer) !== state) return;
+    state.nextSync = null;
+    return void this.requestSync(peer, Y.encodeStateVector(new Map(next)));
   }
 
   private applyFromPeer(peer: Peer, update: Uint8Array): void {
@@ -188,7 +259,9 @@ export class Room implements SessionHandle {
     // disk and peers never disagree.
     if (changes.length > 0) {
       const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
-      this.durability.onChange(change, () => this.broadcast(encodeUpdate(change), peer));
+      const message = encodeUpdate(change);
+      this.answers.add(change, message);
+      this.durability.onChange(change, () => this.broadcast(message, peer));
     }
     if (applyError) throw new ProtocolError(CLOSE.BAD_MESSAGE, 'update did not apply');
   }
@@ -196,7 +269,9 @@ export class Room implements SessionHandle {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADING) return;
     if (origin === OTHER_RELAY) {
-      this.broadcast(encodeUpdate(update), null);
+      const message = encodeUpdate(update);
+      this.answers.add(update, message);
+      this.broadcast(message, null);
       return;
     }
     this.captured?.push(update);
@@ -206,11 +281,9 @@ export class Room implements SessionHandle {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const ids = this.peers.get(origin as Peer);
-    if (ids) {
-      added.forEach((c) => ids.add(c));
-      removed.forEach((c) => ids.delete(c));
-    }
+    if (origin === OTHER_RELAY) this.owners.added(REMOTE, added);
+    else if (this.peers.has(origin as Peer)) this.owners.added(origin as Peer, added);
+    this.owners.removed(removed);
     const changed = [...added, ...updated, ...removed];
     // The sender hears its own presence back: y-websocket drops a connection on which nothing
     // arrives for 30 s, and for a participant alone on a map this echo is all that arrives.
@@ -226,19 +299,18 @@ export class Room implements SessionHandle {
 
   private async load(): Promise<void> {
     try {
-      await this.durability.onLoad(this.doc, LOADING);
+      this.answers.loaded(await this.durability.onLoad(this.doc, LOADING));
     } catch (e) {
       this.fail(`load failed: ${describeError(e)}`);
     }
   }
 
   private removePeer(peer: Peer): void {
-    const ids = this.peers.get(peer);
-    if (!ids) return;
-    this.peers.delete(peer);
-    if (ids.size > 0 && !this.closed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
-    }
+    if (!this.peers.delete(peer)) return;
+    const ids = this.owners.heldBy(peer);
+    if (ids.length > 0 && !this.closed) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    // Whatever was left (the room is closing) is forgotten with it.
+    this.owners.removed(ids);
   }
 
   private dropPeer(peer: Peer, code: CloseCode, reason: string): void {

@@ -1,4 +1,8 @@
 import type * as Y from 'yjs';
+import type { JobRunner } from '../../src/model/worker';
+import { yjsRunner } from '../lib/yjs-jobs';
+import type { YjsJobs } from '../lib/yjs-worker';
+import { MAX_WAITING_DIFFS } from '../limits';
 import type { Logger } from '../log';
 import type { MapStore } from '../store/map-store';
 import { authorize, type Authorization } from './access';
@@ -11,6 +15,9 @@ import { Room, type Access } from './room';
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly durability: DurabilityFactory;
+  /** Sync answers of large maps, for every room (its thread starts on first use). */
+  private answersWorker: JobRunner<YjsJobs> | null = null;
+  private readonly worker = (): JobRunner<YjsJobs> => (this.answersWorker ??= yjsRunner({ maxWaiting: MAX_WAITING_DIFFS }));
 
   /** `durability` defaults to storing in `store` and fanning out through `fanout`. */
   constructor(
@@ -28,7 +35,7 @@ export class Rooms {
     if (!room) {
       room = new Room(mapId, this.durability, this.log, (r) => {
         if (this.rooms.get(mapId) === r) this.rooms.delete(mapId);
-      });
+      }, this.worker);
       this.rooms.set(mapId, room);
     }
     room.retain();
@@ -75,5 +82,6 @@ export class Rooms {
 
   async shutdown(code: Parameters<Room['shutdown']>[0]): Promise<void> {
     await Promise.all([...this.rooms.values()].map((r) => r.shutdown(code)));
+    this.answersWorker?.destroy();
   }
 }

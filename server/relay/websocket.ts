@@ -3,10 +3,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CLOSE, type CloseCode } from '../close-codes';
 import {
-  CONNECT_BURST, CONNECT_REFILL_PER_SEC, MAX_BUFFERED_BYTES, MAX_PAYLOAD_BYTES, PING_INTERVAL_MS,
+  CONNECT_BURST, CONNECT_REFILL_PER_SEC, MAX_CONNECTIONS_PER_ADDRESS, MAX_PAYLOAD_BYTES, MAX_PENDING_BYTES,
+  MESSAGE_BURST, MESSAGES_PER_SEC, PING_INTERVAL_MS,
 } from '../limits';
 import { describeError, type Logger } from '../log';
-import { RateLimiter } from './rate-limit';
+import { ConnectionCount, RateLimiter, TokenBucket } from './rate-limit';
 import type { Peer } from './room';
 import type { Rooms } from './rooms';
 
@@ -48,6 +49,7 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
   });
 
   const limiter = new RateLimiter(CONNECT_BURST, CONNECT_REFILL_PER_SEC);
+  const openPerAddress = new ConnectionCount(MAX_CONNECTIONS_PER_ADDRESS);
   const alive = new Map<WebSocket, boolean>();
   const liveness = setInterval(() => {
     for (const [ws, answered] of alive) {
@@ -78,7 +80,8 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
     const url = new URL(req.url ?? '/', 'http://relay');
     const match = WS_PATH.exec(url.pathname);
     if (!match) return refuseUpgrade(socket, 404, 'Not Found');
-    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (!limiter.take(address)) {
       log.warn('rate-limit', 'too many connections from one address, refused');
       return refuseUpgrade(socket, 429, 'Too Many Requests');
     }
@@ -90,6 +93,12 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
     }
     const auth = await rooms.authorize(mapId, url.searchParams.get('token'));
     if (socket.destroyed) return undefined;
+    if (!openPerAddress.acquire(address)) {
+      log.warn('rate-limit', `more than ${MAX_CONNECTIONS_PER_ADDRESS} open connections from one address, refused`);
+      return refuseUpgrade(socket, 429, 'Too Many Requests');
+    }
+    // Counted from here until the socket is gone, whatever happens to the handshake.
+    socket.once('close', () => openPerAddress.release(address));
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (e) => log.warn('ws', describeError(e)));
       if (!auth.ok) {
@@ -106,16 +115,21 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
   function serve(ws: WebSocket, mapId: string, access: Peer['access']): void {
     const room = rooms.acquire(mapId);
     let closing = false;
+    const budget = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SEC);
     const peer: Peer = {
       access,
-      send(message) {
-        if (closing || ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      pendingBytes: () => ws.bufferedAmount,
+      send(message, written) {
+        if (closing || ws.readyState !== WebSocket.OPEN) return written?.();
+        if (ws.bufferedAmount + message.byteLength > MAX_PENDING_BYTES) {
+          log.warn('budget', `map ${mapId}: a connection does not read what it is sent, closed`);
+          room.leave(peer);
           peer.close(CLOSE.TRY_AGAIN_LATER, 'too slow');
-          return;
+          return written?.();
         }
         ws.send(message, (err) => {
           if (err) ws.terminate();
+          written?.();
         });
       },
       close(code: CloseCode, reason: string) {
@@ -136,6 +150,13 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
         log.warn('bad-message', `map ${mapId}: text frame, connection closed`);
         room.leave(peer);
         peer.close(CLOSE.BAD_MESSAGE, 'binary frames only');
+        return;
+      }
+      if (!budget.take()) {
+        // Checked before the message is queued: a flood never reaches the room.
+        log.warn('budget', `map ${mapId}: more than ${MESSAGES_PER_SEC} messages a second, connection closed`);
+        room.leave(peer);
+        peer.close(CLOSE.OVER_BUDGET, 'too many messages');
         return;
       }
       room.receive(peer, toBytes(data));

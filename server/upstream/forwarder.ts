@@ -51,8 +51,13 @@ export function forwardMap(rooms: Rooms, target: UpstreamTarget, log: Logger): F
     const r = rooms.acquire(localId);
     const p: Peer = {
       access: 'edit',
-      send: (message) => fromRoom(p, message),
+      send: (message, written) => {
+        fromRoom(p, message);
+        written?.();
+      },
       close: () => detach(p),
+      // Nothing waits: the mirror takes every message as it is sent.
+      pendingBytes: () => 0,
     };
     room = r;
     peer = p;

@@ -40,7 +40,12 @@ async function setup(): Promise<{ rooms: Rooms; mapId: string }> {
 function recordingPeer(): Peer & { received: Uint8Array[]; closes: CloseCode[] } {
   const received: Uint8Array[] = [];
   const closes: CloseCode[] = [];
-  return { access: 'edit', received, closes, send: (m) => received.push(m), close: (c) => closes.push(c) };
+  return {
+    access: 'edit', received, closes, send: (m, written) => {
+      received.push(m);
+      written?.();
+    }, close: (c) => closes.push(c), pendingBytes: () => 0,
+  };
 }
 
 function anEdit(label: string): Uint8Array {
