@@ -8,6 +8,9 @@ import { InProcessFanout, type Fanout } from './relay/fanout';
 import { Rooms } from './relay/rooms';
 import { attachWebSocketRelay } from './relay/websocket';
 import type { MapStore } from './store/map-store';
+import { setSecurityHeaders } from './http/security-headers';
+import { HEADERS_TIMEOUT_MS, MAX_CONNECTIONS_PER_ADDRESS, REQUEST_TIMEOUT_MS } from './limits';
+import { ConnectionCount } from './relay/rate-limit';
 import { serveStatic } from './static';
 
 export interface AppOptions {
@@ -34,7 +37,11 @@ export function createApp({ store, distDir, log, fanout = new InProcessFanout(),
   const rooms = new Rooms(store, fanout, log);
   const router = createRoutes(rooms, log, { debug });
 
-  const server = createServer((req, res) => {
+  const server = createServer({
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+  }, (req, res) => {
+    setSecurityHeaders(res);
     router.handle(req, res)
       .then((handled) => {
         if (handled) return;
@@ -52,6 +59,17 @@ export function createApp({ store, distDir, log, fanout = new InProcessFanout(),
       });
   });
   registerLanRoute(router, server);
+  // Sockets per address, HTTP and WebSocket alike: one host cannot hold a thousand open.
+  const open = new ConnectionCount(MAX_CONNECTIONS_PER_ADDRESS);
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    if (!open.acquire(address)) {
+      log.warn('rate-limit', `more than ${MAX_CONNECTIONS_PER_ADDRESS} open connections from one address, refused`);
+      socket.destroy();
+      return;
+    }
+    socket.once('close', () => open.release(address));
+  });
   // Malformed HTTP from a client: answer 400 and drop that socket only.
   server.on('clientError', (_e, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

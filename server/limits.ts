@@ -66,3 +66,22 @@ export const MAX_WAITING_DIFFS = 8;
  * participant with a tab or two, stays far below; 1,000 idle sockets from one host does not.
  */
 export const MAX_CONNECTIONS_PER_ADDRESS = 256;
+
+/**
+ * POST /api/maps per client address: a bucket of CREATE_BURST refilled at
+ * CREATE_REFILL_PER_SEC (one a second). A workshop behind one NAT address creates a handful of
+ * maps, a facilitator importing a folder of files a few dozen; 429 past it, with Retry-After.
+ */
+export const CREATE_BURST = 60;
+export const CREATE_REFILL_PER_SEC = 1;
+
+/** A posted body up to this is read on the relay's thread (a title, a small CSV); above it, in a worker. */
+export const INLINE_BODY_BYTES = 16 * 1024;
+
+/** Posted maps waiting for the parsing thread; past it 503 rather than pile up work. */
+export const MAX_WAITING_MAP_BODIES = 4;
+
+/** A client must send its request headers within this, and its whole request within the next. */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/** Long enough for a 20 MB map file over a slow link abroad (~1.5 Mbit/s). */
+export const REQUEST_TIMEOUT_MS = 120_000;

@@ -39,8 +39,9 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: 
   }
   let target = file;
   if (!existsSync(target) || !statSync(target).isFile()) {
-    if (extname(path) !== '') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    // A missing asset is a 404, never the app under a year-long immutable cache.
+    if (extname(path) !== '' || path.startsWith('/assets/')) {
+      res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('not found');
       return;
     }
     target = join(distDir, 'index.html');
@@ -53,7 +54,6 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: 
   res.writeHead(200, {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sleep } from './stats';
 
 /**
  * The two servers the relay bench compares, each a child process of its own so that its CPU
@@ -142,12 +143,20 @@ export async function openRoom(server: ServerProcess, title = 'Bench'): Promise<
   if (server.kind === 'reference') {
     return { room: `bench-${Math.random().toString(36).slice(2)}`, token: null };
   }
-  const r = await fetch(`${server.url}/api/maps`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  });
-  if (r.status !== 201) throw new Error(`POST /api/maps answered ${r.status}`);
-  const m = (await r.json()) as CreatedMap;
-  return { room: m.id, token: m.editToken };
+  // Creations are limited per address (CREATE_BURST, then one a second): wait when told to.
+  for (;;) {
+    const r = await fetch(`${server.url}/api/maps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title }),
+    });
+    if (r.status === 429) {
+      await r.body?.cancel();
+      await sleep(1000 * Number(r.headers.get('retry-after') ?? 1));
+      continue;
+    }
+    if (r.status !== 201) throw new Error(`POST /api/maps answered ${r.status}`);
+    const m = (await r.json()) as CreatedMap;
+    return { room: m.id, token: m.editToken };
+  }
 }

@@ -5,12 +5,15 @@ export class BodyTooLarge extends Error {
   override readonly name = 'BodyTooLarge';
 }
 
-/** Reads a request body, refusing (before buffering it all) one over MAX_BODY_BYTES. */
+/**
+ * Reads a request body, refusing (before buffering it all) one over MAX_BODY_BYTES. Past the
+ * limit nothing more is read: the caller answers 413 and closes the connection.
+ */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
+      req.pause();
       reject(new BodyTooLarge());
       return;
     }
@@ -21,7 +24,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       if (size > limit) {
         chunks.length = 0;
         req.removeAllListeners('data');
-        req.resume();
+        req.pause();
         reject(new BodyTooLarge());
         return;
       }

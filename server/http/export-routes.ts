@@ -26,8 +26,8 @@ const EXPORTS: Record<string, ExportKind> = {
   csv: {
     contentType: 'text/csv; charset=utf-8',
     suffix: { fr: 'liens', en: 'links' },
-    // ?excel=1: BOM, `;` and formula guards, for French Excel (see csv-write.ts).
-    write: (doc, query) => exportLinksCsv(doc, { excel: query.get('excel') === '1' }),
+    // Formulas guarded unless ?raw=1 (R, pandas); ?excel=1 adds the BOM and `;` of French Excel.
+    write: (doc, query) => exportLinksCsv(doc, { excel: query.get('excel') === '1', raw: query.get('raw') === '1' }),
   },
   graphml: { contentType: 'application/graphml+xml; charset=utf-8', write: (doc) => exportGraphml(doc) },
   // ?stories=texts adds the stories' summaries; without it, codes and metadata only.

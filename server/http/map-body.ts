@@ -61,8 +61,9 @@ export const mapBodyParsers = new Map<string, MapBodyParser>([
 ]);
 
 export function parseMapBody(body: Buffer, contentType: string | undefined): Y.Doc | MapBodyError {
-  if (body.length === 0) return createMapDoc();
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  // Only with application/json, which a cross-site form cannot send without the page's consent.
+  if (body.length === 0 && mediaType === 'application/json') return createMapDoc();
   const parser = mapBodyParsers.get(mediaType);
   if (!parser) {
     return {

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { createMapDoc } from '../../src/model';
-import { decodeText, importIntoDoc, parseCsv, parseJsonMap, type IoIssue, type ParseResult } from '../../src/model/io';
+import {
+  decodeText, importIntoDoc, parseCsv, parseJsonMap, type IoIssue, type LayoutFn, type ParseResult,
+} from '../../src/model/io';
 import { parseXlsx } from '../../src/model/io/xlsx';
 import { layoutMap } from '../../src/model/layout';
 
@@ -49,12 +51,31 @@ function bodyError(error: string, issues: readonly IoIssue[]): MapBodyError {
   };
 }
 
+/**
+ * The layout under ids of its own: a file's ids are the map's, and one named `__proto__` or
+ * `constructor` must not reach code that keys plain objects by id (it answered 500 and could
+ * change the objects of the whole thread).
+ */
+const layoutUnderAliases: LayoutFn = (factors, links) => {
+  const alias = new Map(factors.map((f, i) => [f.id, `n${i}`]));
+  const laid = layoutMap(
+    factors.map((f) => ({ id: alias.get(f.id)!, label: f.label })),
+    links.map((l) => ({ source: alias.get(l.source)!, target: alias.get(l.target)! })),
+  );
+  const out = new Map<string, { x: number; y: number }>();
+  for (const f of factors) {
+    const p = laid.get(alias.get(f.id)!);
+    if (p) out.set(f.id, p);
+  }
+  return out;
+};
+
 /** A document holding the parsed map, laid out where the file gives no positions. */
 function docFrom(parsed: ParseResult, error: string): Y.Doc | MapBodyError {
   if (!parsed.ok) return bodyError(error, parsed.errors);
   // A CSV has no title or language: the new map gets createMapDoc's defaults, a JSON file its own.
   const doc = createMapDoc();
-  const result = importIntoDoc(doc, parsed.map, { mode: 'new', layout: (f, l) => layoutMap(f, l) });
+  const result = importIntoDoc(doc, parsed.map, { mode: 'new', layout: layoutUnderAliases });
   if (!result.ok) {
     doc.destroy();
     return bodyError(error, result.errors);

@@ -3,11 +3,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CLOSE, type CloseCode } from '../close-codes';
 import {
-  CONNECT_BURST, CONNECT_REFILL_PER_SEC, MAX_CONNECTIONS_PER_ADDRESS, MAX_PAYLOAD_BYTES, MAX_PENDING_BYTES,
+  CONNECT_BURST, CONNECT_REFILL_PER_SEC, MAX_PAYLOAD_BYTES, MAX_PENDING_BYTES,
   MESSAGE_BURST, MESSAGES_PER_SEC, PING_INTERVAL_MS,
 } from '../limits';
 import { describeError, type Logger } from '../log';
-import { ConnectionCount, RateLimiter, TokenBucket } from './rate-limit';
+import { RateLimiter, TokenBucket } from './rate-limit';
 import type { Peer } from './room';
 import type { Rooms } from './rooms';
 
@@ -49,7 +49,6 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
   });
 
   const limiter = new RateLimiter(CONNECT_BURST, CONNECT_REFILL_PER_SEC);
-  const openPerAddress = new ConnectionCount(MAX_CONNECTIONS_PER_ADDRESS);
   const alive = new Map<WebSocket, boolean>();
   const liveness = setInterval(() => {
     for (const [ws, answered] of alive) {
@@ -93,12 +92,6 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
     }
     const auth = await rooms.authorize(mapId, url.searchParams.get('token'));
     if (socket.destroyed) return undefined;
-    if (!openPerAddress.acquire(address)) {
-      log.warn('rate-limit', `more than ${MAX_CONNECTIONS_PER_ADDRESS} open connections from one address, refused`);
-      return refuseUpgrade(socket, 429, 'Too Many Requests');
-    }
-    // Counted from here until the socket is gone, whatever happens to the handshake.
-    socket.once('close', () => openPerAddress.release(address));
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (e) => log.warn('ws', describeError(e)));
       if (!auth.ok) {

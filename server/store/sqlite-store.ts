@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogFolder } from './fold';
 import type { LogStats, MapRecord, MapStore } from './map-store';
@@ -59,8 +59,14 @@ export class SqliteMapStore implements MapStore {
   private readonly folder = new LogFolder();
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, DB_FILE));
+    // Maps may hold testimony: the folder and its files are the relay user's alone (0700,
+    // 0600). SQLite creates its -wal and -shm files with the database file's mode.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+    const file = join(dataDir, DB_FILE);
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // In WAL mode, NORMAL writes every commit to the WAL file before returning, so a committed
     // update survives the relay being killed (kill -9, crash, OOM); only an OS crash or power

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,14 +127,39 @@ export interface CreatedMap {
   viewUrl: string;
 }
 
-export async function createMap(relay: Pick<RelayProcess, 'url'>, title = 'Carte de test'): Promise<CreatedMap> {
-  const r = await fetch(`${relay.url}/api/maps`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+/**
+ * Creates a map as the app does. The relay limits creations per address (CREATE_BURST, then
+ * one a second): tests that create hundreds wait when told to, as a client should, or spread
+ * them over loopback addresses (`localAddress`), as many devices would.
+ */
+export async function createMap(
+  relay: Pick<RelayProcess, 'url'>, title = 'Carte de test', opts: { localAddress?: string } = {},
+): Promise<CreatedMap> {
+  for (;;) {
+    const r = await postJson(`${relay.url}/api/maps`, JSON.stringify({ title }), opts.localAddress);
+    if (r.status === 429) {
+      await new Promise((res) => setTimeout(res, 1000 * Number(r.retryAfter ?? 1)));
+      continue;
+    }
+    if (r.status !== 201) throw new Error(`POST /api/maps answered ${r.status}`);
+    return JSON.parse(r.body) as CreatedMap;
+  }
+}
+
+function postJson(url: string, body: string, localAddress?: string): Promise<{ status: number; body: string; retryAfter?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, {
+      method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, retryAfter: res.headers['retry-after'] }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  if (r.status !== 201) throw new Error(`POST /api/maps answered ${r.status}`);
-  return (await r.json()) as CreatedMap;
 }
 
 /**

@@ -47,8 +47,8 @@ describe('POST /api/maps', () => {
     expect(a.viewToken).not.toBe(b.viewToken);
   });
 
-  it('accepts an empty body and trims the title', async () => {
-    const empty = await fetch(`${relay.url}/api/maps`, { method: 'POST' });
+  it('accepts an empty JSON body and trims the title', async () => {
+    const empty = await fetch(`${relay.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(empty.status).toBe(201);
     const m = (await (await post(JSON.stringify({ title: '  Ségou  ' }))).json()) as Record<string, string>;
     const info = await fetch(`${relay.url}/api/maps/${m.id}?token=${m.viewToken}`);

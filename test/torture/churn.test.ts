@@ -34,7 +34,7 @@ async function stats(): Promise<Stats> {
 let opened = 0;
 async function openEditClose(): Promise<void> {
   const n = opened++;
-  const map = await createMap(relay, `Churn ${n}`);
+  const map = await createMap(relay, `Churn ${n}`, { localAddress: loopbackAddress(n) });
   const p = client(relay, map.id, map.editToken, { localAddress: loopbackAddress(n) });
   try {
     await whenSynced(p);

@@ -4,12 +4,21 @@ import { FACTOR_COLUMNS, LINK_COLUMNS } from './csv-table';
 
 export interface CsvExportOptions {
   /**
-   * For spreadsheets: a BOM so Excel reads UTF-8 accents, `;` as French Excel expects, and a
-   * leading apostrophe on texts that Excel would run as formulas. Off by default because R
-   * and pandas read the plain file as it is (pandas would keep the BOM in the first column name).
+   * For French Excel: a BOM so it reads UTF-8 accents, and `;` as it expects. Off by default
+   * because R and pandas read the plain file as it is (pandas would keep the BOM in the first
+   * column name).
    */
   readonly excel?: boolean;
+  /**
+   * Texts exactly as written. By default a text that a spreadsheet would run as a formula
+   * (starting with `=`, `+`, `-`, `@`, a tab or a return) gets a leading apostrophe, so the
+   * file a facilitator downloads is safe to open in Excel or LibreOffice, whoever typed the
+   * labels; `raw` is for R and pandas when the apostrophe would be in the way.
+   */
+  readonly raw?: boolean;
 }
+
+const asWritten = (v: string): string => v;
 
 /** Texts starting like a formula; the polarity column is left alone (`+`, `-` are data). */
 function guardFormula(v: string): string {
@@ -30,7 +39,7 @@ function toCsv(header: readonly string[], rows: string[][], options: CsvExportOp
 export function exportLinksCsv(source: ExportSource, options: CsvExportOptions = {}): string {
   const snap = snapshotOf(source);
   const labels = uniqueLabels(snap.factors);
-  const t = options.excel ? guardFormula : (v: string) => v;
+  const t = options.raw ? asWritten : guardFormula;
   const rows = snap.links.map((l) => [
     t(labels.get(l.source) ?? ''),
     t(labels.get(l.target) ?? ''),
@@ -46,7 +55,7 @@ export function exportLinksCsv(source: ExportSource, options: CsvExportOptions =
 export function exportFactorsCsv(source: ExportSource, options: CsvExportOptions = {}): string {
   const snap = snapshotOf(source);
   const labels = uniqueLabels(snap.factors);
-  const t = options.excel ? guardFormula : (v: string) => v;
+  const t = options.raw ? asWritten : guardFormula;
   const themeName = themeNamer(source);
   const rows = snap.factors.map((f) => [
     t(labels.get(f.id) ?? f.label),
