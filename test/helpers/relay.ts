@@ -49,7 +49,8 @@ export interface StartRelayOptions {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = /TRAME_RELAY_READY port=(\d+)/;
-const START_TIMEOUT_MS = 20_000;
+// Generous: on two cores shared with builds and browsers, tsx compiling the relay can take long.
+const START_TIMEOUT_MS = 60_000;
 const running = new Set<ChildProcess>();
 
 // A test that crashes must not leave relays behind.
