@@ -32,3 +32,6 @@ export {
 export {
   mergeUnattended, type Suggestion, type UnattendedAnswer, type UnattendedConflict, type UnattendedResult,
 } from './unattended';
+export {
+  consensusOf, contestedLinks, factorConsensus, groupCount, linksDrawnByAtLeast, type Consensus,
+} from './consensus';
