@@ -21,11 +21,11 @@ export interface CsvExportOptions {
 const asWritten = (v: string): string => v;
 
 /** Texts starting like a formula; the polarity column is left alone (`+`, `-` are data). */
-function guardFormula(v: string): string {
+export function guardFormula(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-function toCsv(header: readonly string[], rows: string[][], options: CsvExportOptions): string {
+export function toCsv(header: readonly string[], rows: string[][], options: CsvExportOptions): string {
   const excel = options.excel === true;
   const body = Papa.unparse({ fields: [...header], data: rows }, {
     delimiter: excel ? ';' : ',',

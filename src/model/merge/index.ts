@@ -35,3 +35,10 @@ export {
 export {
   consensusOf, contestedLinks, factorConsensus, groupCount, linksDrawnByAtLeast, type Consensus,
 } from './consensus';
+export {
+  compareWithMap, comparisonOverlay, type ComparedFactor, type ComparedLink, type CompareMapsOptions,
+  type ComparisonOverlay, type MapComparison, type Presence,
+} from './compare-maps';
+export {
+  comparisonCsv, comparisonRows, tableWords, type ComparisonRow, type RowKind, type TableWords,
+} from './compare-table';
