@@ -1,20 +1,25 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
-import { loadUser, MapContext, saveUser, useMapSession, useOpenMap, useSnapshot, type LocalUser } from '../session';
+import { useWorkshop, workshopSlice } from '../features/workshop/store';
+import { bindPresence } from '../presence/bindPresence';
 import { NameDialog } from '../presence/NameDialog';
 import { PresenceList } from '../presence/PresenceList';
-import { useWorkshop } from '../features/workshop/store';
-import { bindPresence } from '../presence/bindPresence';
+import {
+  CanvasContributionsContext, loadUser, MapContext, saveUser, ShortcutsContext, useMapSession, useOpenMap, useSession,
+  useShortcutListener, useSliceGetter, useSnapshot, type LocalUser, type MountDef,
+} from '../session';
 import { rememberMap } from '../sync';
 import { ErrorToast } from './ErrorToast';
-import { MOUNTS } from './mounts';
-import { ShareDialog } from './ShareDialog';
 import { PanelButtons, SidePanel } from './SidePanel';
 import { SyncStatus } from './SyncStatus';
 import { Toolbar } from './Toolbar';
-import { useShortcuts } from './useShortcuts';
+import { CANVAS, MOUNTS, SHORTCUTS, SLICES } from './wiring';
+
+// Opened on a click, so loaded on the first one.
+const ShareDialog = lazy(() => import('./ShareDialog'));
+const ShortcutsHelp = lazy(() => import('./ShortcutsHelp'));
 
 interface Props {
   mapId: string;
@@ -22,17 +27,29 @@ interface Props {
   canEdit: boolean;
 }
 
+/** Each mount loads on its own: one slow chunk holds back nothing else. */
+function Mounts({ place }: { place: MountDef['place'] }) {
+  return MOUNTS.filter((m) => m.place === place).map(({ id, component: C }) => (
+    <Suspense key={id} fallback={null}>
+      <C />
+    </Suspense>
+  ));
+}
+
 function MapScreen({ token }: { token: string | null }) {
   const { t } = useTranslation();
-  const { mapId, awareness, canEdit } = useMapSession();
+  const { mapId, awareness, canEdit, store } = useMapSession();
   const title = useSnapshot().meta.title;
   const [user, setUser] = useState<LocalUser | null>(() => loadUser());
   const [editingMe, setEditingMe] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const helpOpen = useSession((s) => s.helpOpen);
+  const setHelp = useSession((s) => s.setHelp);
   const following = useWorkshop((s) => s.following);
-  useShortcuts();
+  const getWorkshop = useSliceGetter(workshopSlice);
+  useShortcutListener(SHORTCUTS);
 
-  useEffect(() => bindPresence(awareness), [awareness]);
+  useEffect(() => bindPresence(awareness, store), [awareness, store]);
   useEffect(() => {
     if (user?.name) awareness.setLocalStateField('user', { name: user.name, color: user.color });
   }, [awareness, user]);
@@ -44,24 +61,29 @@ function MapScreen({ token }: { token: string | null }) {
   return (
     <div className="map-page">
       <Toolbar>
-        {MOUNTS.filter((m) => m.place === 'toolbar').map(({ id, component: C }) => <C key={id} />)}
+        <Mounts place="toolbar" />
         <button type="button" onClick={() => setSharing(true)} data-testid="share">{t('share.button')}</button>
+        <button type="button" onClick={() => setHelp(true)} aria-label={t('help.button')} title={t('help.button')}
+          data-testid="shortcuts">?</button>
         <SyncStatus />
         {user?.name && (
           <PresenceList me={user} onEditMe={() => setEditingMe(true)} following={following}
-            onPeer={(id) => (following === id ? useWorkshop.getState().stopFollowing() : useWorkshop.getState().follow(id))} />
+            onPeer={(id) => (following === id ? getWorkshop().stopFollowing() : getWorkshop().follow(id))} />
         )}
       </Toolbar>
       <main className="map-main">
         <Canvas />
-        {MOUNTS.filter((m) => m.place === 'canvas').map(({ id, component: C }) => <C key={id} />)}
+        <Mounts place="canvas" />
         <SidePanel />
         <nav className="panel-rail" aria-label={t('toolbar.panels')}>
           <PanelButtons />
         </nav>
       </main>
       <ErrorToast />
-      {sharing && <ShareDialog mapId={mapId} token={token} canEdit={canEdit} onClose={() => setSharing(false)} />}
+      <Suspense fallback={null}>
+        {sharing && <ShareDialog mapId={mapId} token={token} canEdit={canEdit} onClose={() => setSharing(false)} />}
+        {helpOpen && <ShortcutsHelp />}
+      </Suspense>
       {askName && (
         <NameDialog
           user={user}
@@ -76,15 +98,23 @@ function MapScreen({ token }: { token: string | null }) {
   );
 }
 
+/**
+ * One open map: its document, connection, presence and store are made when the page opens
+ * it and destroyed when it leaves (App keys this component by map), so no state carries over.
+ */
 export function MapPage({ mapId, token, canEdit }: Props) {
   const { t } = useTranslation();
-  const session = useOpenMap({ mapId, token, canEdit });
+  const session = useOpenMap({ mapId, token, canEdit, slices: SLICES });
   if (!session) return <div className="loading" role="status">{t('app.name')}…</div>;
   return (
     <MapContext.Provider value={session}>
-      <ReactFlowProvider>
-        <MapScreen token={token} />
-      </ReactFlowProvider>
+      <ShortcutsContext.Provider value={SHORTCUTS}>
+        <CanvasContributionsContext.Provider value={CANVAS}>
+          <ReactFlowProvider>
+            <MapScreen token={token} />
+          </ReactFlowProvider>
+        </CanvasContributionsContext.Provider>
+      </ShortcutsContext.Provider>
     </MapContext.Provider>
   );
 }

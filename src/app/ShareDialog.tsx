@@ -48,7 +48,7 @@ function LinkRow({ label, hint, url }: { label: string; hint: string; url: strin
 }
 
 /** Edit and view links with a QR code each, for phones in the room. */
-export function ShareDialog({ mapId, token, canEdit, onClose }: Props) {
+export default function ShareDialog({ mapId, token, canEdit, onClose }: Props) {
   const { t } = useTranslation();
   const share = useShareOrigin();
   const origin = share.origin;

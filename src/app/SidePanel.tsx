@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSession } from '../session';
 import { Icon } from '../ui/Icon';
-import { PANELS } from './panels';
+import { PANELS } from './wiring';
 
 export function SidePanel() {
   const { t } = useTranslation();

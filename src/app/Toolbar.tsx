@@ -1,8 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addFactor, removeElements } from '../model';
-import { useMapSession, useSession, useUndoState } from '../session';
+import { addFactorAtCentre } from '../canvas/newFactor';
+import { removeElements } from '../model';
+import { sessionSlice, useMapSession, useSession, useSliceGetter, useUndoState } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { TitleField } from './TitleField';
 import { Icon } from '../ui/Icon';
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function Toolbar({ children }: Props) {
+  const getSession = useSliceGetter(sessionSlice);
   const { t } = useTranslation();
   const { doc, undo, canEdit } = useMapSession();
   const flow = useReactFlow();
@@ -20,12 +22,9 @@ export function Toolbar({ children }: Props) {
   const selected = useSession((s) => s.selectedFactorIds.length + s.selectedLinkIds.length > 0);
   const setEditing = useSession((s) => s.setEditing);
 
-  const add = () => {
-    const c = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-    setEditing(addFactor(doc, { label: t('canvas.newFactor'), x: Math.round(c.x - 80), y: Math.round(c.y - 20) }));
-  };
+  const add = () => setEditing(addFactorAtCentre(doc, flow, t('canvas.newFactor')));
   const remove = () => {
-    const { selectedFactorIds, selectedLinkIds } = useSession.getState();
+    const { selectedFactorIds, selectedLinkIds } = getSession();
     removeElements(doc, selectedFactorIds, selectedLinkIds);
   };
 

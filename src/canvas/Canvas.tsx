@@ -1,15 +1,15 @@
-import { Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type Viewport } from '@xyflow/react';
+import {
+  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams,
+} from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
-import { addFactor, addLink, ModelError, moveFactors, removeElements } from '../model';
+import { addLink, ModelError, moveFactors, removeElements } from '../model';
+import { useCanvasContributions, useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { LinkEdge } from './LinkEdge';
-// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
-import { PresenceCursors } from '../presence/PresenceCursors';
-// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
-import { usePublishPresence } from '../presence/usePublishPresence';
+import { addFactorAt } from './newFactor';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';
 import { useFitOnFirstContent } from './useFitOnFirstContent';
@@ -22,15 +22,13 @@ const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
-const NEW_FACTOR_HALF = { x: 80, y: 20 };
 // A map of two factors should not open at 400 %.
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 
 export function Canvas() {
   const { t } = useTranslation();
-  const { doc, canEdit, awareness, undo } = useMapSession();
-  // Destructured: the object is new on every render, the callbacks in it are stable.
-  const { onDrag, onDragEnd, onViewport, onPointerMove, onPointerLeave } = usePublishPresence(awareness);
+  const { doc, canEdit, undo } = useMapSession();
+  const { layers } = useCanvasContributions();
   const snap = useSnapshot();
   const flow = useReactFlow();
   const setSelection = useSession((s) => s.setSelection);
@@ -68,21 +66,13 @@ export function Canvas() {
     [setSelection],
   );
 
-  const onNodeDragStop = useCallback(
-    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => {
-      moveFactors(doc, dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) })));
-      onDragEnd();
-    },
-    [doc, onDragEnd],
-  );
-  const onNodeDrag = useCallback(
-    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) => onDrag(dragged),
-    [onDrag],
-  );
-
   // Every prop handed to <ReactFlow> must keep its identity: React Flow copies changed props
   // into its store, and each store update re-runs the selectors of every node and link.
-  const onMoveEnd = useCallback((_e: unknown, vp: Viewport) => onViewport(vp), [onViewport]);
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _n: unknown, dragged: FactorNodeType[]) =>
+      moveFactors(doc, dragged.map((n) => ({ id: n.id, x: Math.round(n.position.x), y: Math.round(n.position.y) }))),
+    [doc],
+  );
 
   const onConnect = useCallback(
     ({ source, target }: Connection) => {
@@ -107,13 +97,7 @@ export function Canvas() {
   const onDoubleClick = useCallback(
     (e: MouseEvent) => {
       if (!canEdit || !(e.target as Element).classList.contains('react-flow__pane')) return;
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const id = addFactor(doc, {
-        label: t('canvas.newFactor'),
-        x: Math.round(p.x - NEW_FACTOR_HALF.x),
-        y: Math.round(p.y - NEW_FACTOR_HALF.y),
-      });
-      setEditing(id);
+      setEditing(addFactorAt(doc, flow, { x: e.clientX, y: e.clientY }, t('canvas.newFactor')));
     },
     [canEdit, doc, flow, setEditing, t],
   );
@@ -122,8 +106,6 @@ export function Canvas() {
     <div
       className="canvas"
       onDoubleClick={onDoubleClick}
-      onPointerMove={onPointerMove}
-      onPointerLeave={onPointerLeave}
       data-testid="canvas"
     >
       <ReactFlow
@@ -134,9 +116,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
-        onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
-        onMoveEnd={onMoveEnd}
         onConnect={onConnect}
         onDelete={onDelete}
         nodesDraggable={canEdit}
@@ -155,7 +135,7 @@ export function Canvas() {
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />
         <CanvasMarkers />
         <ZoomScale />
-        <PresenceCursors />
+        {layers.map(({ id, component: Layer }) => <Layer key={id} />)}
       </ReactFlow>
       {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}
     </div>

@@ -1,16 +1,22 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useOverlay, usePresence, useSession } from '../session';
+import { renameFactor, type Factor } from '../model';
+import { useCanvasContributions, useMapSession, useOverlay, usePresence, useSession, type FactorDecoration } from '../session';
 import { useLongPress } from '../ui/useLongPress';
-import { renameFactor } from '../model';
-// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
-import { useThemeColour } from '../features/themes/useThemes';
-// eslint-disable-next-line trame/layers -- goes with the canvas and shortcut registries (#15, next landing)
-import { Pictogram } from '../features/workshop/pictograms/Pictogram';
 import { Badges } from './Badges';
 import { FactorLabelEditor } from './FactorLabelEditor';
 import type { FactorNodeType } from './types';
+
+/**
+ * The styles the decorations wired by the app add to a box. The list is the app's constant
+ * one, so the hooks are called in the same order on every render of every factor.
+ */
+function useDecorationStyle(decorations: readonly FactorDecoration[], factor: Factor): CSSProperties {
+  const style: CSSProperties = {};
+  for (const d of decorations) if (d.useStyle) Object.assign(style, d.useStyle(factor));
+  return style;
+}
 
 /**
  * A factor box. The whole box is a link handle: pressing on its rim starts a link, pressing
@@ -26,7 +32,8 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
   const scale = useOverlay((s) => s.scale.get(id) ?? 1);
   const badges = useOverlay((s) => s.factorBadges.get(id));
   const peerColour = usePresence((s) => s.remoteSelection.get(id));
-  const themeColour = useThemeColour(factor.theme);
+  const { factorDecorations } = useCanvasContributions();
+  const decorated = useDecorationStyle(factorDecorations, factor);
 
   const commit = useCallback(
     (label: string) => {
@@ -50,7 +57,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
         // --factor-font: projector mode enlarges labels; a scaled factor keeps its ratio to it.
         ...(scale === 1 ? {} : { fontSize: `calc(var(--factor-font, 15px) * ${scale})`, minWidth: 120 * scale }),
         ...(peerColour ? { outline: `3px solid ${peerColour}`, outlineOffset: 3 } : {}),
-        ...(themeColour ? { borderLeft: `8px solid ${themeColour}` } : {}),
+        ...decorated,
       }}
     >
       {/* Rendered for viewers too: React Flow draws links between handles, so without them a
@@ -68,7 +75,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
           setEditing(id);
         }}
       >
-        {factor.icon && <Pictogram name={factor.icon} className="factor-icon" />}
+        {factorDecorations.map(({ id: key, Icon }) => Icon && <Icon key={key} factor={factor} />)}
         {editing && canEdit ? (
           <FactorLabelEditor initial={factor.label} onCommit={commit} onCancel={cancel} />
         ) : (

@@ -1,9 +1,9 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { usePresence, type Peer } from '../session';
+import { presenceSlice, sliceOf, type MapStore, type Peer } from '../session';
 import { readPeer } from './readPeer';
 
-/** Feeds the store from awareness, at most once per animation frame. */
-export function bindPresence(awareness: Awareness): () => void {
+/** Feeds the map store's presence slice from awareness, at most once per animation frame. */
+export function bindPresence(awareness: Awareness, store: MapStore): () => void {
   let scheduled = false;
   const flush = () => {
     scheduled = false;
@@ -13,7 +13,7 @@ export function bindPresence(awareness: Awareness): () => void {
       const p = readPeer(clientId, state as Record<string, unknown>);
       if (p) peers.push(p);
     });
-    usePresence.getState().set(peers);
+    sliceOf(store, presenceSlice).set(peers);
   };
   const onChange = () => {
     if (scheduled) return;
@@ -24,6 +24,6 @@ export function bindPresence(awareness: Awareness): () => void {
   flush();
   return () => {
     awareness.off('change', onChange);
-    usePresence.getState().set([]);
+    sliceOf(store, presenceSlice).set([]);
   };
 }

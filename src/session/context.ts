@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { MapReader, RootWatcher } from '../model';
 import type { MapConnection } from '../sync';
+import type { MapStore } from './store';
 
 /**
  * Everything a component needs to read and change the open map. Made by useOpenMap when a map
@@ -19,6 +20,8 @@ export interface MapSession {
   /** The relay connection; null for a map kept only on this device. */
   readonly connection: MapConnection | null;
   readonly canEdit: boolean;
+  /** This map's session state (selection, panels, overlays, each feature's slice). */
+  readonly store: MapStore;
 }
 
 export const MapContext = createContext<MapSession | null>(null);

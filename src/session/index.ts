@@ -13,3 +13,8 @@ export * from './identity';
 export * from './slices/session';
 export * from './slices/overlay';
 export * from './slices/presence';
+export * from './store';
+export * from './useSlice';
+export * from './slices';
+export * from './shortcuts';
+export * from './registry';

@@ -5,19 +5,25 @@ import * as Y from 'yjs';
 import { createUndoManager, MapReader, RootWatcher } from '../model';
 import { connectMap, localDbName, type MapConnection } from '../sync';
 import type { MapSession } from './context';
+import { createMapStore, type AnySlice } from './store';
 
 export interface OpenMapArgs {
   mapId: string;
   /** null for a map kept only on this device (created while the relay was unreachable). */
   token: string | null;
   canEdit: boolean;
+  /**
+   * The slices of the map's store (src/app/wiring.ts lists them). Read once when the map
+   * opens: a new store is made for every map opened.
+   */
+  slices: readonly AnySlice[];
 }
 
 /**
  * Opens a map: this device's copy first (IndexedDB), so it shows and accepts edits with no
  * network, then the relay. Everything is torn down when the page leaves the map.
  */
-export function useOpenMap({ mapId, token, canEdit }: OpenMapArgs): MapSession | null {
+export function useOpenMap({ mapId, token, canEdit, slices }: OpenMapArgs): MapSession | null {
   const [session, setSession] = useState<MapSession | null>(null);
 
   useEffect(() => {
@@ -44,6 +50,7 @@ export function useOpenMap({ mapId, token, canEdit }: OpenMapArgs): MapSession |
         reader: new MapReader(doc),
         watcher: new RootWatcher(doc),
         undo: createUndoManager(doc),
+        store: createMapStore(slices),
       };
       setSession(opened);
     });
@@ -60,7 +67,8 @@ export function useOpenMap({ mapId, token, canEdit }: OpenMapArgs): MapSession |
       doc.destroy();
       setSession(null);
     };
-  }, [mapId, token, canEdit]);
+    // The slices are the app's constant list: a new list must not reopen the map.
+  }, [mapId, token, canEdit]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return session;
 }

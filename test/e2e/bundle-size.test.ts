@@ -5,10 +5,12 @@ import { firstLoadAssets, firstLoadPaths } from '../../bench/lib/bundle';
 
 /**
  * First load on a slow link: the gzipped JS and CSS index.html loads before the app runs.
- * The target is 200 KB (reported by `npm run bench -- browser`); this check fails at 250 KB,
- * so a heavy import on the first-load path is caught before it ships. A size check, not a timing.
+ * The target is 200 KB (reported by `npm run bench -- browser`). Features load when first used
+ * (src/app/wiring.ts), which took the first load from 243 KB to 221 KB; this check fails at
+ * 225 KB, so a heavy import on the first-load path is caught before it ships. A size check,
+ * not a timing; lower the limit as the first load shrinks.
  */
-const LIMIT_BYTES = 250_000;
+const LIMIT_BYTES = 225_000;
 const distDir = resolve(process.env.TRAME_DIST_DIR ?? join(__dirname, '../../dist'));
 
 describe('first-load bundle size', () => {
@@ -19,7 +21,7 @@ describe('first-load bundle size', () => {
     expect(firstLoadPaths(html)).toEqual(['/assets/a.js', '/assets/b.js', '/assets/c.css']);
   });
 
-  it('the gzipped JS and CSS loaded before the app runs stay under 250 KB', () => {
+  it('the gzipped JS and CSS loaded before the app runs stay under 225 KB', () => {
     expect(existsSync(join(distDir, 'index.html')), `no build in ${distDir}: run npm run build`).toBe(true);
     const assets = firstLoadAssets(distDir);
     const total = assets.reduce((s, a) => s + a.gzipBytes, 0);

@@ -1,12 +1,9 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay } from '../../session';
 import { useFocus, type FocusTab } from './focusStore';
 import './i18n';
 import { NeighbourhoodSection } from './NeighbourhoodSection';
 import { PathsSection } from './PathsSection';
 
-export const FOCUS_LAYER = 'focus';
 const TABS: readonly FocusTab[] = ['neighbourhood', 'paths'];
 
 /** One factor's causes and effects, or every causal path between two factors. */
@@ -14,7 +11,6 @@ export default function FocusPanel() {
   const { t } = useTranslation();
   const tab = useFocus((s) => s.tab);
   const set = useFocus((s) => s.set);
-  useEffect(() => () => useOverlay.getState().setLayer(FOCUS_LAYER, null), []);
   return (
     <div className="analysis-panel" data-testid="focus-panel">
       <div className="segmented" role="tablist">

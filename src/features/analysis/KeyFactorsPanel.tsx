@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactorMetrics } from '../../model/analysis';
 import { drivers, leverageCandidates, outcomes } from '../../model/analysis/metrics';
-import { useOverlay } from '../../session';
+import { useOverlayLayer } from '../../session';
 import { AnalysisStatus } from './AnalysisStatus';
 import { FactorTable } from './FactorTable';
 import './i18n';
@@ -46,16 +46,12 @@ export default function KeyFactorsPanel() {
   const setSizeBy = useAnalysisView((s) => s.setSizeBy);
   const factors = useMemo(() => analysis?.factors ?? [], [analysis]);
 
-  useEffect(() => {
-    if (sizeBy === 'none' || factors.length === 0) {
-      useOverlay.getState().setLayer(LAYER, null);
-      return;
-    }
+  const layer = useMemo(() => {
+    if (sizeBy === 'none' || factors.length === 0) return null;
     const max = Math.max(...factors.map((f) => f[sizeBy]));
-    const scale = new Map(factors.map((f) => [f.id, max > 0 ? 1 + MAX_EXTRA_SCALE * (f[sizeBy] / max) : 1]));
-    useOverlay.getState().setLayer(LAYER, { scale });
+    return { scale: new Map(factors.map((f) => [f.id, max > 0 ? 1 + MAX_EXTRA_SCALE * (f[sizeBy] / max) : 1])) };
   }, [factors, sizeBy]);
-  useEffect(() => () => useOverlay.getState().setLayer(LAYER, null), []);
+  useOverlayLayer(LAYER, layer);
 
   return (
     <div className="analysis-panel" data-testid="key-factors-panel">

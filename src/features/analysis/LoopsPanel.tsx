@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay, useRoot } from '../../session';
+import { useOverlayLayer, useRoot } from '../../session';
 import { LOOPS_ROOT, loopLabels, readLoopNotes, type LoopNote } from '../../model';
 import type { Loop } from '../../model/analysis';
 import { AnalysisStatus } from './AnalysisStatus';
@@ -30,12 +30,11 @@ export default function LoopsPanel() {
   const listed = useMemo(() => loops.filter((l) => keep(loopFilter, l, notes.get(l.id))), [loops, loopFilter, notes]);
   const chosen = loops.find((l) => l.id === loopId) ?? null;
 
-  useEffect(() => {
-    useOverlay.getState().setLayer(LAYER, chosen
-      ? { emphasis: { factors: new Set(chosen.factors), links: new Set(chosen.links) } }
-      : null);
-  }, [chosen]);
-  useEffect(() => () => useOverlay.getState().setLayer(LAYER, null), []);
+  const layer = useMemo(
+    () => (chosen ? { emphasis: { factors: new Set(chosen.factors), links: new Set(chosen.links) } } : null),
+    [chosen],
+  );
+  useOverlayLayer(LAYER, layer);
   useEffect(() => setShown(PAGE), [loopFilter]);
 
   const count = (kind: Loop['kind']) => loops.filter((l) => l.kind === kind).length;

@@ -1,12 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay, useSession, useSnapshot } from '../../session';
+import { useOverlayLayer, useSession, useSnapshot } from '../../session';
 import { neighbourhood, type FocusDirection } from '../../model/analysis/focus';
 import { FactorSelect } from './FactorSelect';
-import { MAX_DEPTH, useFocus } from './focusStore';
+import { FOCUS_LAYER, MAX_DEPTH, useFocus } from './focusStore';
 import { useAnalysisInput } from './input';
 
-const LAYER = 'focus';
 const DIRECTIONS: readonly FocusDirection[] = ['causes', 'effects', 'both'];
 
 /** A factor's causes and effects up to N links away; the rest dimmed or hidden. */
@@ -20,8 +19,8 @@ export function NeighbourhoodSection() {
 
   // Clicking a factor on the canvas moves the focus to it.
   useEffect(() => {
-    if (selected.length === 1 && selected[0]) useFocus.getState().set({ factorId: selected[0] });
-  }, [selected]);
+    if (selected.length === 1 && selected[0]) set({ factorId: selected[0] });
+  }, [selected, set]);
 
   // A plain breadth-first walk: cheap enough to run here on every change.
   const near = useMemo(
@@ -29,15 +28,12 @@ export function NeighbourhoodSection() {
     [input, factorId, direction, depth],
   );
 
-  useEffect(() => {
-    const { setLayer } = useOverlay.getState();
-    if (!near) return setLayer(LAYER, null);
-    if (hideOthers) {
-      const hidden = new Set([...factorById.keys()].filter((id) => !near.factors.has(id)));
-      return setLayer(LAYER, { hidden });
-    }
-    return setLayer(LAYER, { emphasis: { factors: near.factors, links: near.links } });
+  const layer = useMemo(() => {
+    if (!near) return null;
+    if (hideOthers) return { hidden: new Set([...factorById.keys()].filter((id) => !near.factors.has(id))) };
+    return { emphasis: { factors: near.factors, links: near.links } };
   }, [near, hideOthers, factorById]);
+  useOverlayLayer(FOCUS_LAYER, layer);
 
   return (
     <div className="focus-section" data-testid="neighbourhood">

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay, useSession, useSnapshot } from '../../session';
+import { useOverlayLayer, useSession, useSliceGetter, useSnapshot } from '../../session';
 import type { PathSearchResult } from '../../model/analysis';
 import { Superseded, WorkerChannel } from './channel';
 import { FactorSelect } from './FactorSelect';
-import { useFocus } from './focusStore';
+import { FOCUS_LAYER, focusSlice, useFocus } from './focusStore';
 import { useAnalysisInput } from './input';
 
-const LAYER = 'focus';
 /** Enough to read in a panel; the shortest are kept. */
 export const PATH_BOUNDS = { maxLength: 8, maxCount: 100 } as const;
 
@@ -18,6 +17,7 @@ export function PathsSection() {
   const input = useAnalysisInput();
   const { from: rawFrom, to: rawTo, pathIndex, set } = useFocus();
   const selected = useSession((s) => s.selectedFactorIds);
+  const focus = useSliceGetter(focusSlice);
   const [channel] = useState(() => new WorkerChannel<'paths'>());
   const [result, setResult] = useState<{ key: string; value: PathSearchResult } | null>(null);
   const from = rawFrom && factorById.has(rawFrom) ? rawFrom : null;
@@ -31,10 +31,10 @@ export function PathsSection() {
   useEffect(() => {
     const [a, b] = selected;
     if (selected.length !== 2 || !a || !b) return;
-    const { from: f, to: t2 } = useFocus.getState();
+    const { from: f, to: t2 } = focus();
     if ((f === a && t2 === b) || (f === b && t2 === a)) return;
-    useFocus.getState().set({ from: a, to: b, pathIndex: null });
-  }, [selected]);
+    set({ from: a, to: b, pathIndex: null });
+  }, [selected, focus, set]);
 
   useEffect(() => {
     if (!from || !to || !key) return;
@@ -46,14 +46,12 @@ export function PathsSection() {
     );
   }, [channel, input, from, to, key]);
 
-  useEffect(() => {
-    const { setLayer } = useOverlay.getState();
-    if (!current || current.paths.length === 0) return setLayer(LAYER, null);
+  const layer = useMemo(() => {
+    if (!current || current.paths.length === 0) return null;
     const shown = pathIndex !== null && current.paths[pathIndex] ? [current.paths[pathIndex]] : current.paths;
-    return setLayer(LAYER, {
-      emphasis: { factors: new Set(shown.flatMap((p) => p.factors)), links: new Set(shown.flatMap((p) => p.links)) },
-    });
+    return { emphasis: { factors: new Set(shown.flatMap((p) => p.factors)), links: new Set(shown.flatMap((p) => p.links)) } };
   }, [current, pathIndex]);
+  useOverlayLayer(FOCUS_LAYER, layer);
 
   const label = (id: string) => factorById.get(id)?.label ?? '?';
   return (

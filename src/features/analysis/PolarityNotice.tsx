@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOOPS_ROOT, readLoopNotes, setPolarity, watchLocalPolarity, type PolarityChange } from '../../model';
 import type { Analysis } from '../../model/analysis';
-import { useMapSession, useRoot } from '../../session';
+import { useMapSession, useRoot, useSliceGetter } from '../../session';
 import { POLARITY_SIGN } from '../../ui/polarity';
 import { loopCounts, namedLoopChanges, type LoopCounts } from './loopCounts';
-import { useAnalysis } from './store';
+import { analysisSlice, useAnalysis } from './store';
 
 const NOTICE_MS = 8000;
 const KINDS = ['reinforcing', 'balancing', 'unknown'] as const;
@@ -31,11 +31,12 @@ export function PolarityNotice() {
   const reverting = useRef(false);
   const analysis = useAnalysis((s) => (s.status === 'ready' ? s.analysis : null));
   const notes = useRoot(LOOPS_ROOT, readLoopNotes);
+  const getAnalysis = useSliceGetter(analysisSlice);
 
   useEffect(() => watchLocalPolarity(doc, (changes) => {
     if (reverting.current) return;
-    setShown({ changes, before: useAnalysis.getState().analysis, at: Date.now() });
-  }), [doc]);
+    setShown({ changes, before: getAnalysis().analysis, at: Date.now() });
+  }), [doc, getAnalysis]);
 
   useEffect(() => {
     if (!shown || held) return undefined;

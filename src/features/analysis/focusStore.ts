@@ -1,10 +1,10 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 import type { FocusDirection } from '../../model/analysis';
 
 export type FocusTab = 'neighbourhood' | 'paths';
 
 /** The focus panel's choices, kept while the map is open. */
-interface FocusState {
+export interface FocusState {
   tab: FocusTab;
   factorId: string | null;
   direction: FocusDirection;
@@ -18,7 +18,7 @@ interface FocusState {
   set: (patch: Partial<Omit<FocusState, 'set'>>) => void;
 }
 
-export const useFocus = create<FocusState>((set) => ({
+export const focusSlice = defineSlice<FocusState>('focus', (set) => ({
   tab: 'neighbourhood',
   factorId: null,
   direction: 'both',
@@ -30,4 +30,9 @@ export const useFocus = create<FocusState>((set) => ({
   set: (patch) => set(patch),
 }));
 
+export const useFocus = sliceHook(focusSlice);
+
 export const MAX_DEPTH = 6;
+
+/** The overlay layer both focus sections draw in: one focus at a time. */
+export const FOCUS_LAYER = 'focus';

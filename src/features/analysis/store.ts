@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 import type { Analysis, AnalysisInput } from '../../model/analysis';
 import { DEFAULT_MAX_LOOP_LENGTH, DEFAULT_MAX_LOOPS } from '../../model/analysis/loops';
 
@@ -11,7 +11,7 @@ export type AnalysisStatus = 'idle' | 'computing' | 'ready' | 'error';
  * The latest analysis of the open map, computed in a worker by AnalysisMount and read by the
  * loops and key-factors panels and the loop markers. Session state, never in the document.
  */
-interface AnalysisState {
+export interface AnalysisState {
   status: AnalysisStatus;
   analysis: Analysis | null;
   /** The input `analysis` was computed from. */
@@ -27,7 +27,7 @@ interface AnalysisState {
   reset: () => void;
 }
 
-export const useAnalysis = create<AnalysisState>((set) => ({
+export const analysisSlice = defineSlice<AnalysisState>('analysis', (set) => ({
   status: 'idle',
   analysis: null,
   analysedInput: null,
@@ -40,12 +40,14 @@ export const useAnalysis = create<AnalysisState>((set) => ({
   reset: () => set({ status: 'idle', analysis: null, analysedInput: null, error: null }),
 }));
 
+export const useAnalysis = sliceHook(analysisSlice);
+
 export type LoopFilter = 'all' | 'reinforcing' | 'balancing' | 'key';
 export type SizeMetric = 'none' | 'inDegree' | 'outDegree' | 'betweenness' | 'loopCount';
 export type SortKey = 'label' | 'inDegree' | 'outDegree' | 'betweenness' | 'loopCount';
 
 /** What this user chose in the analysis panels; kept while the map is open. */
-interface AnalysisViewState {
+export interface AnalysisViewState {
   loopId: string | null;
   loopFilter: LoopFilter;
   sizeBy: SizeMetric;
@@ -56,7 +58,7 @@ interface AnalysisViewState {
   sortBy: (key: SortKey) => void;
 }
 
-export const useAnalysisView = create<AnalysisViewState>((set) => ({
+export const analysisViewSlice = defineSlice<AnalysisViewState>('analysisView', (set) => ({
   loopId: null,
   loopFilter: 'all',
   sizeBy: 'none',
@@ -69,3 +71,5 @@ export const useAnalysisView = create<AnalysisViewState>((set) => ({
     sort: s.sort.key === key ? { key, descending: !s.sort.descending } : { key, descending: key !== 'label' },
   })),
 }));
+
+export const useAnalysisView = sliceHook(analysisViewSlice);

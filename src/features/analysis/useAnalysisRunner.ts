@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { useRoot, useSession } from '../../session';
+import { useRoot, useSession, useSliceGetter } from '../../session';
 import { LOOPS_ROOT, readLoopNotes } from '../../model';
 import { Superseded, WorkerChannel } from './channel';
 import type { AnalysisInput } from '../../model/analysis';
 import { useAnalysisInput } from './input';
-import { LOOP_BOUNDS, useAnalysis, useAnalysisView } from './store';
+import { analysisSlice, LOOP_BOUNDS, useAnalysis } from './store';
 
 const DEBOUNCE_MS = 300;
 /** Panels that show the analysis; the rest of the time only named loops need it (markers). */
@@ -16,6 +16,7 @@ export const ANALYSIS_PANELS: ReadonlySet<string> = new Set(['loops', 'key-facto
  * the map's structure last changed, so the canvas never waits for it.
  */
 export function useAnalysisRunner(): void {
+  const getAnalysis = useSliceGetter(analysisSlice);
   const input = useAnalysisInput();
   const notes = useRoot(LOOPS_ROOT, readLoopNotes);
   const panelOpen = useSession((s) => s.panel !== null && ANALYSIS_PANELS.has(s.panel));
@@ -31,14 +32,12 @@ export function useAnalysisRunner(): void {
     return () => {
       mounted.current = false;
       channel.destroy();
-      useAnalysis.getState().reset();
-      useAnalysisView.getState().setLoop(null);
     };
   }, [channel]);
 
   useEffect(() => {
     latest.current = input;
-    const state = useAnalysis.getState();
+    const state = getAnalysis();
     if (!needed || (state.analysedInput === input && state.status !== 'error')) return undefined;
     state.computing();
     // The first analysis of the map runs at once; later ones wait for the edits to settle.
@@ -47,14 +46,14 @@ export function useAnalysisRunner(): void {
     const timer = setTimeout(() => {
       channel.run({ kind: 'analyse', input, opts: LOOP_BOUNDS }).then(
         // A result one edit behind is still shown (marked as computing) rather than dropped.
-        (analysis) => mounted.current && useAnalysis.getState().done(input, analysis, input === latest.current),
+        (analysis) => mounted.current && getAnalysis().done(input, analysis, input === latest.current),
         (e: unknown) => {
           if (mounted.current && !(e instanceof Superseded)) {
-            useAnalysis.getState().failed(e instanceof Error ? e.message : String(e));
+            getAnalysis().failed(e instanceof Error ? e.message : String(e));
           }
         },
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [channel, input, needed, attempt]);
+  }, [channel, input, needed, attempt, getAnalysis]);
 }

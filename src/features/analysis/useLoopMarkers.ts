@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useOverlay, useRoot, useSnapshot, type CanvasMarker } from '../../session';
+import { overlaySlice, useRoot, useSliceGetter, useSnapshot, type CanvasMarker } from '../../session';
 import { LOOPS_ROOT, loopLabels, readLoopNotes, type MapSnapshot } from '../../model';
 import { useAnalysis } from './store';
 
@@ -35,9 +35,10 @@ export function useLoopMarkers(): void {
   const notes = useRoot(LOOPS_ROOT, readLoopNotes);
   const snap = useSnapshot();
   const flow = useReactFlow();
+  const overlay = useSliceGetter(overlaySlice);
 
   useEffect(() => {
-    const { setLayer } = useOverlay.getState();
+    const { setLayer } = overlay();
     if (!analysis) {
       setLayer(MARKER_LAYER, null);
       return;
@@ -52,7 +53,7 @@ export function useLoopMarkers(): void {
       markers.push({ id: `loop:${loop.id}`, ...centre, text, title: `${text} — ${notes.get(loop.id)?.name ?? ''}`, tone: loop.kind });
     }
     setLayer(MARKER_LAYER, markers.length > 0 ? { markers } : null);
-  }, [analysis, notes, snap, flow]);
+  }, [analysis, notes, snap, flow, overlay]);
 
-  useEffect(() => () => useOverlay.getState().setLayer(MARKER_LAYER, null), []);
+  useEffect(() => () => overlay().setLayer(MARKER_LAYER, null), [overlay]);
 }

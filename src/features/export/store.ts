@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 
 /** The export dialog's choices, kept for this session so a second export starts from the first's. */
 export interface ExportChoices {
@@ -12,7 +12,7 @@ export interface ExportChoices {
   set: (patch: Partial<Omit<ExportChoices, 'set'>>) => void;
 }
 
-export const useExport = create<ExportChoices>((set) => ({
+export const exportSlice = defineSlice<ExportChoices>('export', (set) => ({
   open: false,
   format: 'png',
   pixelRatio: 2,
@@ -22,3 +22,5 @@ export const useExport = create<ExportChoices>((set) => ({
   excel: false,
   set: (patch) => set(patch),
 }));
+
+export const useExport = sliceHook(exportSlice);

@@ -4,7 +4,6 @@ import { useMapSession } from '../../session';
 import './i18n';
 import './import.css';
 import { ImportReportView } from './ImportReport';
-import { useImport } from './store';
 import { useImportActions } from './useImportActions';
 
 /** The drag has ended when no dragover came for this long (dragleave fires on every child). */
@@ -49,9 +48,6 @@ export default function ImportMount() {
       window.removeEventListener('drop', onDrop);
     };
   }, [canEdit, addFiles]);
-
-  // An outcome belongs to the map it was reported on.
-  useEffect(() => () => useImport.getState().set({ report: null, dialogOpen: false }), []);
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSession } from '../../session';
+import { sessionSlice, useMapSession, useSession, useSliceGetter } from '../../session';
 
 /**
  * "Tidy up": lays out the selection (two factors or more) or else the whole map, causes left
@@ -8,6 +8,7 @@ import { useMapSession, useSession } from '../../session';
  * get the room they take.
  */
 export function TidyButton() {
+  const getSession = useSliceGetter(sessionSlice);
   const { t } = useTranslation();
   const { doc } = useMapSession();
   const flow = useReactFlow();
@@ -16,7 +17,7 @@ export function TidyButton() {
 
   const tidy = async () => {
     const { estimateFactorSize, tidyUp } = await import('../../model/layout');
-    const ids = useSession.getState().selectedFactorIds;
+    const ids = getSession().selectedFactorIds;
     const moved = tidyUp(doc, ids.length >= 2 ? ids : undefined, {
       nodeSize: (f) => {
         const m = flow.getNode(f.id)?.measured;

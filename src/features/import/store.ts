@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 
 /** A problem with a file as the model (or the relay) reports it: translated by its code. */
 export interface Issue {
@@ -13,16 +13,18 @@ export type ImportReport =
   | { kind: 'done'; factors: number; links: number; reused: number; warnings: readonly Issue[] }
   | { kind: 'failed'; newMap: boolean; errors: readonly Issue[] };
 
-interface ImportState {
+export interface ImportState {
   dialogOpen: boolean;
   busy: boolean;
   report: ImportReport | null;
   set: (patch: Partial<Omit<ImportState, 'set'>>) => void;
 }
 
-export const useImport = create<ImportState>((set) => ({
+export const importSlice = defineSlice<ImportState>('import', (set) => ({
   dialogOpen: false,
   busy: false,
   report: null,
   set: (patch) => set(patch),
 }));
+
+export const useImport = sliceHook(importSlice);

@@ -1,8 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { navigate, useMapSession } from '../../session';
+import { navigate, useMapSession, useSliceGetter } from '../../session';
 import { rememberMap } from '../../sync';
-import { useImport } from './store';
+import { importSlice } from './store';
 
 const MAX_WAIT_FRAMES = 120;
 
@@ -19,41 +19,42 @@ function fitWhenMeasured(flow: ReturnType<typeof useReactFlow>, ids: readonly st
 
 /** The two things a file can do: join the open map, or become a map of its own. */
 export function useImportActions() {
+  const getImport = useSliceGetter(importSlice);
   const { doc } = useMapSession();
   const flow = useReactFlow();
 
   const addFiles = useCallback(async (files: readonly File[]) => {
-    const store = useImport.getState();
+    const store = getImport();
     if (files.length === 0 || store.busy) return;
     store.set({ busy: true, report: null, dialogOpen: false });
     try {
       const { importIntoMap } = await import('./runImport');
       const { report, factorIds } = await importIntoMap(doc, files);
-      useImport.getState().set({ report });
+      getImport().set({ report });
       if (factorIds.length > 0) fitWhenMeasured(flow, factorIds);
     } finally {
-      useImport.getState().set({ busy: false });
+      getImport().set({ busy: false });
     }
-  }, [doc, flow]);
+  }, [doc, flow, getImport]);
 
   const openFiles = useCallback(async (files: readonly File[]) => {
-    const store = useImport.getState();
+    const store = getImport();
     if (files.length === 0 || store.busy) return;
     store.set({ busy: true, report: null });
     try {
       const { openAsNewMap } = await import('./runImport');
       const out = await openAsNewMap(files);
       if (!out.ok) {
-        useImport.getState().set({ report: out.report, dialogOpen: false });
+        getImport().set({ report: out.report, dialogOpen: false });
         return;
       }
       rememberMap({ id: out.map.id, title: out.map.title, access: 'edit', token: out.map.editToken });
-      useImport.getState().set({ dialogOpen: false });
+      getImport().set({ dialogOpen: false });
       navigate(out.map.editUrl);
     } finally {
-      useImport.getState().set({ busy: false });
+      getImport().set({ busy: false });
     }
-  }, []);
+  }, [getImport]);
 
   return { addFiles, openFiles };
 }

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 import './offline.css';
-import { useOfflineApp } from './store';
+import { useStore } from 'zustand';
+import type { OfflineAppStore } from './store';
 
 const READY_NOTICE_MS = 6000;
 
@@ -10,9 +11,9 @@ const READY_NOTICE_MS = 6000;
  * "New version — reload", asked, never forced: reloading in the middle of a workshop would cut
  * a facilitator off mid-sentence. Also says once that the app now works without a network.
  */
-export function UpdatePrompt() {
+export function UpdatePrompt({ store }: { store: OfflineAppStore }) {
   const { t } = useTranslation();
-  const { needRefresh, offlineReady, update, set } = useOfflineApp();
+  const { needRefresh, offlineReady, update, set } = useStore(store);
 
   useEffect(() => {
     if (!offlineReady) return undefined;

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
-import { useOfflineApp } from './store';
+import { createOfflineAppStore } from './store';
 import { UpdatePrompt } from './UpdatePrompt';
 
 /**
@@ -10,7 +10,8 @@ import { UpdatePrompt } from './UpdatePrompt';
  * the first render: nothing here is needed to draw the first map.
  */
 export function registerOffline(): void {
-  const { set } = useOfflineApp.getState();
+  const store = createOfflineAppStore();
+  const { set } = store.getState();
   const update = registerSW({
     onNeedRefresh: () => set({ needRefresh: true }),
     onOfflineReady: () => set({ offlineReady: true }),
@@ -22,7 +23,7 @@ export function registerOffline(): void {
   document.body.appendChild(host);
   createRoot(host).render(
     <StrictMode>
-      <UpdatePrompt />
+      <UpdatePrompt store={store} />
     </StrictMode>,
   );
 }

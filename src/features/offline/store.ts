@@ -1,7 +1,10 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
-/** What the service worker has told this page; session-only. */
-interface OfflineAppState {
+/**
+ * What the service worker has told this page. Page-wide, not a map's: made by registerOffline
+ * for the page's life and handed to the prompt it mounts.
+ */
+export interface OfflineAppState {
   /** A new version is installed and waiting for the user's go-ahead. */
   needRefresh: boolean;
   /** The app is cached: it now opens with no network. Shown once. */
@@ -11,9 +14,13 @@ interface OfflineAppState {
   set: (patch: Partial<Omit<OfflineAppState, 'set'>>) => void;
 }
 
-export const useOfflineApp = create<OfflineAppState>((set) => ({
-  needRefresh: false,
-  offlineReady: false,
-  update: null,
-  set: (patch) => set(patch),
-}));
+export type OfflineAppStore = StoreApi<OfflineAppState>;
+
+export function createOfflineAppStore(): OfflineAppStore {
+  return createStore<OfflineAppState>((set) => ({
+    needRefresh: false,
+    offlineReady: false,
+    update: null,
+    set: (patch) => set(patch),
+  }));
+}

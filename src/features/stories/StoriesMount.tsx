@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay, useSnapshot } from '../../session';
+import { useOverlayLayer, useSnapshot } from '../../session';
 import './i18n';
 import { storiesLayer } from './layer';
 import { useStoriesView } from './store';
@@ -33,14 +33,7 @@ export default function StoriesMount() {
     }),
     [snap, index, showCounts, filter, traced, t],
   );
-  useEffect(() => useOverlay.getState().setLayer(LAYER, layer), [layer]);
-  useEffect(() => () => {
-    useOverlay.getState().setLayer(LAYER, null);
-    const view = useStoriesView.getState();
-    view.setTracing(null);
-    view.setFilter({ mode: 'all' });
-    view.setNotice(null);
-  }, []);
+  useOverlayLayer(LAYER, layer);
   useEffect(() => {
     if (notice === null) return undefined;
     const timer = setTimeout(() => setNotice(null), NOTICE_MS);

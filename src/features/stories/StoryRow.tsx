@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../session';
+import { useMapSession, useSliceGetter } from '../../session';
 import { removeStory, type Story, type StoryElements } from '../../model';
-import { STORY_DRAG_TYPE, useStoriesView } from './store';
+import { storiesSlice, STORY_DRAG_TYPE, useStoriesView } from './store';
 import { excerpt } from './text';
 
 interface Props {
@@ -16,10 +16,11 @@ interface Props {
  * anyone can trace it (highlight what it supports).
  */
 export function StoryRow({ story, cited, duplicate }: Props) {
+  const getStories = useSliceGetter(storiesSlice);
   const { t } = useTranslation();
   const { doc, canEdit } = useMapSession();
   const tracing = useStoriesView((s) => s.tracing === story.id);
-  const { setTracing, setEditing } = useStoriesView.getState();
+  const { setTracing, setEditing } = getStories();
   const [confirming, setConfirming] = useState(false);
   const citations = cited.factors.length + cited.links.length;
   const meta = [story.place, story.date, story.group, story.language].filter(Boolean).join(' · ');

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 
 /** How the map shows the evidence behind links. */
 export type EvidenceFilter =
@@ -9,7 +9,7 @@ export type EvidenceFilter =
   | { mode: 'uncited' };
 
 /** This user's story view while the map is open; never in the document. */
-interface StoriesViewState {
+export interface StoriesViewState {
   query: string;
   /** The story whose factors and links are highlighted. */
   tracing: string | null;
@@ -27,7 +27,7 @@ interface StoriesViewState {
   setNotice: (n: string | null) => void;
 }
 
-export const useStoriesView = create<StoriesViewState>((set) => ({
+export const storiesSlice = defineSlice<StoriesViewState>('stories', (set) => ({
   query: '',
   tracing: null,
   filter: { mode: 'all' },
@@ -41,6 +41,8 @@ export const useStoriesView = create<StoriesViewState>((set) => ({
   setEditing: (editing) => set({ editing }),
   setNotice: (notice) => set({ notice }),
 }));
+
+export const useStoriesView = sliceHook(storiesSlice);
 
 /** The MIME type a dragged story carries (its id); other drags are left alone. */
 export const STORY_DRAG_TYPE = 'application/x-trame-story';

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../session';
+import { useMapSession, useSliceGetter } from '../../session';
 import { citeStory, isStoryId, readStories } from '../../model';
 import { elementAt } from './drop';
-import { STORY_DRAG_TYPE, useStoriesView } from './store';
+import { storiesSlice, STORY_DRAG_TYPE } from './store';
 
 const TARGET_CLASS = 'story-drop-target';
 
@@ -13,6 +13,7 @@ const TARGET_CLASS = 'story-drop-target';
  * Flow, and a drag of anything else (a file, a text) is left to whoever wants it.
  */
 export function useStoryDrop(): void {
+  const getStories = useSliceGetter(storiesSlice);
   const { t } = useTranslation();
   const { doc, reader, canEdit } = useMapSession();
 
@@ -51,7 +52,7 @@ export function useStoryDrop(): void {
       const label = hit.ref.kind === 'factor'
         ? snap.factorById.get(hit.ref.id)?.label ?? ''
         : `${snap.factorById.get(link?.source ?? '')?.label ?? ''} → ${snap.factorById.get(link?.target ?? '')?.label ?? ''}`;
-      useStoriesView.getState().setNotice(t('stories.cite.dropped', { code: story.code, label }));
+      getStories().setNotice(t('stories.cite.dropped', { code: story.code, label }));
     };
     const onEnd = () => mark(null);
 
@@ -64,5 +65,5 @@ export function useStoryDrop(): void {
       document.removeEventListener('drop', onDrop);
       document.removeEventListener('dragend', onEnd);
     };
-  }, [doc, reader, canEdit, t]);
+  }, [doc, reader, canEdit, t, getStories]);
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay, useSnapshot } from '../../session';
+import { useOverlayLayer, useSnapshot } from '../../session';
 import { themeOf } from '../../model';
 import './i18n';
 import { NO_THEME, useThemeView } from './store';
@@ -30,15 +30,11 @@ export default function ThemesMount() {
     return c;
   }, [factors, themes]);
 
-  useEffect(() => {
-    if (shown.size === 0) return useOverlay.getState().setLayer(LAYER, null);
-    const hidden = new Set(factors.filter((f) => !shown.has(themeOf(f.theme, themes)?.id ?? NO_THEME)).map((f) => f.id));
-    return useOverlay.getState().setLayer(LAYER, { hidden });
+  const layer = useMemo(() => {
+    if (shown.size === 0) return null;
+    return { hidden: new Set(factors.filter((f) => !shown.has(themeOf(f.theme, themes)?.id ?? NO_THEME)).map((f) => f.id)) };
   }, [factors, themes, shown]);
-  useEffect(() => () => {
-    useOverlay.getState().setLayer(LAYER, null);
-    useThemeView.getState().showAll();
-  }, []);
+  useOverlayLayer(LAYER, layer);
 
   const filtering = shown.size > 0;
   if (!legendOnMap && !filtering) return null;

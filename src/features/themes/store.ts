@@ -1,10 +1,10 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 
 /** Stands for "factors with no theme" in the filter. */
 export const NO_THEME = '';
 
 /** This user's theme filter and legend, kept while the map is open; never in the document. */
-interface ThemeViewState {
+export interface ThemeViewState {
   /** Theme ids shown (NO_THEME: factors without one); empty shows everything. */
   shown: ReadonlySet<string>;
   legendOnMap: boolean;
@@ -13,7 +13,7 @@ interface ThemeViewState {
   setLegendOnMap: (on: boolean) => void;
 }
 
-export const useThemeView = create<ThemeViewState>((set) => ({
+export const themesSlice = defineSlice<ThemeViewState>('themes', (set) => ({
   shown: new Set(),
   legendOnMap: false,
   toggleShown: (id) => set((s) => {
@@ -25,3 +25,5 @@ export const useThemeView = create<ThemeViewState>((set) => ({
   showAll: () => set({ shown: new Set() }),
   setLegendOnMap: (legendOnMap) => set({ legendOnMap }),
 }));
+
+export const useThemeView = sliceHook(themesSlice);

@@ -2,9 +2,7 @@ import { FollowBanner } from './follow/FollowBanner';
 import { Follow } from './follow/Follow';
 import { PublishView } from './follow/PublishView';
 import { GroupOverlay } from './groups/GroupOverlay';
-import { ShortcutsHelp } from './help/ShortcutsHelp';
 import './i18n';
-import { useWorkshopKeys } from './keys';
 import { IconPicker, PictogramButton } from './pictograms/IconPicker';
 import { ProjectorHud } from './projector/ProjectorHud';
 import { ProjectorMode } from './projector/ProjectorMode';
@@ -16,8 +14,7 @@ import './workshop.css';
  * The always-mounted part of workshop mode, beside the canvas: keys, presence for following,
  * the overlays of views, votes and groups, projector mode, and their small on-map controls.
  */
-export function WorkshopCanvas() {
-  useWorkshopKeys();
+export default function WorkshopCanvas() {
   return (
     <>
       <PublishView />
@@ -32,7 +29,6 @@ export function WorkshopCanvas() {
       <ProjectorHud />
       <PictogramButton />
       <IconPicker />
-      <ShortcutsHelp />
     </>
   );
 }

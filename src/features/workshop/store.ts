@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice, sliceHook } from '../../session';
 import type { GroupOrigin } from '../../model';
 
 /**
@@ -26,11 +26,13 @@ export interface WorkshopState {
   dotsOnMap: boolean;
   /** A group to be created from a vote result: the Groups panel starts its form with it. */
   groupOrigin: GroupOrigin | null;
-  helpOpen: boolean;
   pickerOpen: boolean;
   setProjector: (on: boolean) => void;
+  setFullscreenRefused: (refused: boolean) => void;
   follow: (clientId: number) => void;
   stopFollowing: () => void;
+  /** The person followed left: nothing to follow, and nothing to decline either. */
+  leaderGone: () => void;
   forgetDeclined: (clientId: number) => void;
   setLeading: (on: boolean) => void;
   show: (viewId: string | null) => void;
@@ -38,11 +40,10 @@ export interface WorkshopState {
   setRound: (id: string | null) => void;
   setDotsOnMap: (on: boolean) => void;
   setGroupOrigin: (origin: GroupOrigin | null) => void;
-  setHelp: (open: boolean) => void;
   setPicker: (open: boolean) => void;
 }
 
-export const useWorkshop = create<WorkshopState>((set) => ({
+export const workshopSlice = defineSlice<WorkshopState>('workshop', (set) => ({
   projector: false,
   fullscreenRefused: false,
   following: null,
@@ -53,9 +54,9 @@ export const useWorkshop = create<WorkshopState>((set) => ({
   round: null,
   dotsOnMap: true,
   groupOrigin: null,
-  helpOpen: false,
   pickerOpen: false,
   setProjector: (projector) => set({ projector, fullscreenRefused: false }),
+  setFullscreenRefused: (fullscreenRefused) => set({ fullscreenRefused }),
   follow: (clientId) =>
     set((s) => {
       const declined = new Set(s.declined);
@@ -65,6 +66,7 @@ export const useWorkshop = create<WorkshopState>((set) => ({
     }),
   stopFollowing: () =>
     set((s) => (s.following === null ? s : { following: null, declined: new Set(s.declined).add(s.following) })),
+  leaderGone: () => set({ following: null }),
   forgetDeclined: (clientId) =>
     set((s) => {
       if (!s.declined.has(clientId)) return s;
@@ -78,6 +80,7 @@ export const useWorkshop = create<WorkshopState>((set) => ({
   setRound: (round) => set({ round }),
   setDotsOnMap: (dotsOnMap) => set({ dotsOnMap }),
   setGroupOrigin: (groupOrigin) => set({ groupOrigin }),
-  setHelp: (helpOpen) => set({ helpOpen }),
   setPicker: (pickerOpen) => set({ pickerOpen }),
 }));
+
+export const useWorkshop = sliceHook(workshopSlice);

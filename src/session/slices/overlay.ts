@@ -1,4 +1,6 @@
-import { create } from 'zustand';
+import { useEffect } from 'react';
+import { defineSlice } from '../store';
+import { sliceHook, useSliceGetter } from '../useSlice';
 
 /**
  * What analysis, stories, votes and views draw over the map for this user: emphasis (the rest
@@ -81,14 +83,27 @@ export function combine(layers: Record<string, OverlayLayer>): Combined {
   };
 }
 
-export const useOverlay = create<OverlayState>((set) => ({
+export const overlaySlice = defineSlice<OverlayState>('overlay', (set) => ({
   layers: {},
   ...combine({}),
   setLayer: (source, layer) =>
     set((s) => {
+      if (!layer && !(source in s.layers)) return s;
       const layers = { ...s.layers };
       if (layer) layers[source] = layer;
       else delete layers[source];
       return { layers, ...combine(layers) };
     }),
 }));
+
+export const useOverlay = sliceHook(overlaySlice);
+
+/**
+ * Keeps one named layer of the overlay: set whenever `layer` changes (null clears it), cleared
+ * when the component goes. A feature's layer never touches another's.
+ */
+export function useOverlayLayer(source: string, layer: OverlayLayer | null): void {
+  const overlay = useSliceGetter(overlaySlice);
+  useEffect(() => overlay().setLayer(source, layer), [overlay, source, layer]);
+  useEffect(() => () => overlay().setLayer(source, null), [overlay, source]);
+}

@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { defineSlice } from '../store';
+import { sliceHook } from '../useSlice';
 
 /**
  * Presence of the other people on the map, read from Yjs awareness. Field layout (what each
@@ -20,7 +21,7 @@ export interface Peer {
   showing: string | null;
 }
 
-interface PresenceState {
+export interface PresenceState {
   peers: readonly Peer[];
   /** factor id → colour of a peer who has it selected. */
   remoteSelection: ReadonlyMap<string, string>;
@@ -29,7 +30,7 @@ interface PresenceState {
   set: (peers: Peer[]) => void;
 }
 
-export const usePresence = create<PresenceState>((set) => ({
+export const presenceSlice = defineSlice<PresenceState>('presence', (set) => ({
   peers: [],
   remoteSelection: new Map(),
   remoteDrag: new Map(),
@@ -44,3 +45,4 @@ export const usePresence = create<PresenceState>((set) => ({
   },
 }));
 
+export const usePresence = sliceHook(presenceSlice);

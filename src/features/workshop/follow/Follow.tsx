@@ -1,8 +1,8 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
-import { usePresence } from '../../../session';
+import { usePresence, useSliceGetter } from '../../../session';
 import { PROJECTOR_MIN_ZOOM } from '../projector/constants';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 import { followViewport, sameViewport } from './fit';
 
 /** Moves of the map a person makes themselves: these end following. */
@@ -19,6 +19,7 @@ function isOwnMove(e: Event): boolean {
  * when this user wheels, drags the map, or uses the minimap or zoom buttons.
  */
 export function Follow() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const flow = useReactFlow();
   const following = useWorkshop((s) => s.following);
   const projector = useWorkshop((s) => s.projector);
@@ -29,17 +30,17 @@ export function Follow() {
 
   // Leaders: follow the first one asking, unless declined; a leader who stops is forgotten.
   useEffect(() => {
-    const ws = useWorkshop.getState();
+    const ws = getWorkshop();
     for (const p of peers) if (!p.leading && ws.declined.has(p.clientId)) ws.forgetDeclined(p.clientId);
     if (ws.following !== null || ws.leading) return;
     const asking = peers.find((p) => p.leading && !ws.declined.has(p.clientId));
     if (asking) ws.follow(asking.clientId);
-  }, [peers]);
+  }, [peers, getWorkshop]);
 
   // The person left: nothing to follow, and nothing to decline either.
   useEffect(() => {
-    if (following !== null && !leader) useWorkshop.setState({ following: null });
-  }, [following, leader]);
+    if (following !== null && !leader) getWorkshop().leaderGone();
+  }, [following, leader, getWorkshop]);
 
   const vp = leader?.viewport;
   const screen = leader?.screen;
@@ -52,7 +53,7 @@ export function Follow() {
   useEffect(() => {
     if (following === null) return undefined;
     let down: { x: number; y: number } | null = null;
-    const stop = () => useWorkshop.getState().stopFollowing();
+    const stop = () => getWorkshop().stopFollowing();
     const onDown = (e: PointerEvent) => {
       if (isOwnMove(e)) stop();
       else if (e.target instanceof Element && e.target.closest('.react-flow__pane')) down = { x: e.clientX, y: e.clientY };
@@ -79,6 +80,6 @@ export function Follow() {
       document.removeEventListener('pointerup', onUp, true);
       document.removeEventListener('wheel', onWheel, true);
     };
-  }, [following]);
+  }, [following, getWorkshop]);
   return null;
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { usePresence } from '../../../session';
-import { useWorkshop } from '../store';
+import { usePresence, useSliceGetter } from '../../../session';
+import { useWorkshop, workshopSlice } from '../store';
 
 /** "Following X" with a stop button; a leader's invitation when one is not followed. */
 export function FollowBanner() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const following = useWorkshop((s) => s.following);
   const leading = useWorkshop((s) => s.leading);
@@ -15,7 +16,7 @@ export function FollowBanner() {
     return (
       <div className="ws-banner" role="status" data-testid="leading-banner">
         <span>{t('workshop.follow.leading')}</span>
-        <button type="button" onClick={() => useWorkshop.getState().setLeading(false)}>{t('workshop.follow.stopLeading')}</button>
+        <button type="button" onClick={() => getWorkshop().setLeading(false)}>{t('workshop.follow.stopLeading')}</button>
       </div>
     );
   }
@@ -25,7 +26,7 @@ export function FollowBanner() {
       <div className="ws-banner" role="status" data-testid="following-banner" style={{ borderColor: leader.color }}>
         <span className="ws-dot" style={{ background: leader.color }} aria-hidden="true" />
         <span>{t('workshop.follow.following', { name: leader.name || anonymous })}</span>
-        <button type="button" onClick={() => useWorkshop.getState().stopFollowing()} data-testid="stop-following">
+        <button type="button" onClick={() => getWorkshop().stopFollowing()} data-testid="stop-following">
           {t('workshop.follow.stop')}
         </button>
       </div>
@@ -36,7 +37,7 @@ export function FollowBanner() {
   return (
     <div className="ws-banner muted-banner" role="status">
       <span>{t('workshop.follow.leaderAsks', { name: asking.name || anonymous })}</span>
-      <button type="button" onClick={() => useWorkshop.getState().follow(asking.clientId)}>{t('workshop.follow.join')}</button>
+      <button type="button" onClick={() => getWorkshop().follow(asking.clientId)}>{t('workshop.follow.join')}</button>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOverlay, useRoot, useSnapshot, type Badge } from '../../../session';
+import { useOverlayLayer, useRoot, useSnapshot, type Badge } from '../../../session';
 import { GROUPS_ROOT, readGroups } from '../../../model';
 import { originFactors } from './origin';
 
@@ -21,7 +21,6 @@ export function GroupOverlay() {
     }
     return factorBadges.size > 0 ? { factorBadges } : null;
   }, [groups, snap, t]);
-  useEffect(() => useOverlay.getState().setLayer(LAYER, layer), [layer]);
-  useEffect(() => () => useOverlay.getState().setLayer(LAYER, null), []);
+  useOverlayLayer(LAYER, layer);
   return null;
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSession, useSnapshot } from '../../../session';
+import { useMapSession, useSession, useSliceGetter, useSnapshot } from '../../../session';
 import { createGroup, type GroupOrigin } from '../../../model';
 import { LoopPicker } from '../loops/LoopPicker';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 
 /** A new group from a factor (a selected one) or a loop, or from a vote result. */
 export function NewGroupForm() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const { doc } = useMapSession();
   const snap = useSnapshot();
@@ -36,7 +37,7 @@ export function NewGroupForm() {
         setName('');
         setMembers('');
         setOrigin(null);
-        useWorkshop.getState().setGroupOrigin(null);
+        getWorkshop().setGroupOrigin(null);
       }}>
       <h3>{t('workshop.groups.new')}</h3>
       <label className="ws-field">

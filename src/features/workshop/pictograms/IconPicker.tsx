@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSession, useSnapshot } from '../../../session';
+import { useMapSession, useSession, useSliceGetter, useSnapshot } from '../../../session';
 import { ICONS, iconLabel, setFactorField } from '../../../model';
-import { Dialog } from '../Dialog';
-import { useWorkshop } from '../store';
+import { Dialog } from '../../../ui/Dialog';
+import { useWorkshop, workshopSlice } from '../store';
 import { Pictogram } from './Pictogram';
 
 /** A grid of the bundled pictograms, each with its name, for the one selected factor. */
 export function IconPicker() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t, i18n } = useTranslation();
   const { doc, canEdit } = useMapSession();
   const open = useWorkshop((s) => s.pickerOpen);
@@ -14,7 +15,7 @@ export function IconPicker() {
   const snap = useSnapshot();
   const factor = selected.length === 1 && selected[0] ? snap.factorById.get(selected[0]) : undefined;
   if (!open || !factor || !canEdit) return null;
-  const close = () => useWorkshop.getState().setPicker(false);
+  const close = () => getWorkshop().setPicker(false);
   const choose = (name: string | undefined) => {
     setFactorField(doc, factor.id, 'icon', name);
     close();
@@ -43,6 +44,7 @@ export function IconPicker() {
 
 /** A context button under the map when one factor is selected: opens the picker. */
 export function PictogramButton() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const { canEdit } = useMapSession();
   const one = useSession((s) => s.selectedFactorIds.length === 1 && s.selectedLinkIds.length === 0);
@@ -50,7 +52,7 @@ export function PictogramButton() {
   if (!canEdit || !one || projector) return null;
   return (
     <div className="ws-context">
-      <button type="button" onClick={() => useWorkshop.getState().setPicker(true)} data-testid="open-icon-picker">
+      <button type="button" onClick={() => getWorkshop().setPicker(true)} data-testid="open-icon-picker">
         <Pictogram name="house" className="ws-button-icon" /> {t('workshop.icons.button')}
       </button>
     </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useRoot } from '../../../session';
+import { useRoot, useSliceGetter } from '../../../session';
 import { readViews, VIEWS_ROOT } from '../../../model';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 import { useViewPlayer } from '../views/player';
 import { useShownViewId } from '../views/ViewOverlay';
 import { leaveProjector } from './projector';
@@ -15,6 +15,7 @@ export function ProjectorHud() {
   const views = useRoot(VIEWS_ROOT, readViews);
   const shownId = useShownViewId();
   const { step } = useViewPlayer();
+  const getWorkshop = useSliceGetter(workshopSlice);
   if (!on) return null;
   const at = views.findIndex((v) => v.id === shownId);
   const view = views[at];
@@ -32,7 +33,7 @@ export function ProjectorHud() {
             <button type="button" onClick={() => step(1)} disabled={at === views.length - 1} aria-label={t('workshop.projector.next')} title={t('workshop.projector.next')}>→</button>
           </>
         )}
-        <button type="button" onClick={leaveProjector} data-testid="projector-exit" title={t('workshop.projector.exit')} aria-label={t('workshop.projector.exit')}>✕</button>
+        <button type="button" onClick={() => leaveProjector(getWorkshop)} data-testid="projector-exit" title={t('workshop.projector.exit')} aria-label={t('workshop.projector.exit')}>✕</button>
       </div>
     </>
   );

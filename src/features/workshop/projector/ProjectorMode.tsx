@@ -1,8 +1,8 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useMapSession } from '../../../session';
+import { useMapSession, useSliceGetter } from '../../../session';
 import { readViews } from '../../../model';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 import { useViewPlayer } from '../views/player';
 import { PROJECTOR_CLASS, PROJECTOR_FONT_PX, PROJECTOR_MIN_ZOOM } from './constants';
 import { onFullscreenChange } from './projector';
@@ -12,6 +12,7 @@ import { onFullscreenChange } from './projector';
  * (workshop.css), and a minimum zoom so labels stay large on screen. The map stays live.
  */
 export function ProjectorMode() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const on = useWorkshop((s) => s.projector);
   const store = useStoreApi();
   const flow = useReactFlow();
@@ -19,9 +20,10 @@ export function ProjectorMode() {
   const { show } = useViewPlayer();
 
   useEffect(() => {
-    document.addEventListener('fullscreenchange', onFullscreenChange);
-    return () => document.removeEventListener('fullscreenchange', onFullscreenChange);
-  }, []);
+    const onChange = () => onFullscreenChange(getWorkshop);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [getWorkshop]);
 
   useEffect(() => {
     if (!on) return undefined;
@@ -30,7 +32,7 @@ export function ProjectorMode() {
     root.style.setProperty('--factor-font', `${PROJECTOR_FONT_PX}px`);
     const { minZoom, setMinZoom } = store.getState();
     setMinZoom(PROJECTOR_MIN_ZOOM);
-    const ws = useWorkshop.getState();
+    const ws = getWorkshop();
     // Labels just grew: wait for React Flow to measure the larger boxes, then frame them.
     const frame = requestAnimationFrame(() =>
       requestAnimationFrame(() => {
@@ -46,6 +48,6 @@ export function ProjectorMode() {
       root.style.removeProperty('--factor-font');
       store.getState().setMinZoom(minZoom);
     };
-  }, [on, store, flow, doc, show]);
+  }, [on, store, flow, doc, show, getWorkshop]);
   return null;
 }

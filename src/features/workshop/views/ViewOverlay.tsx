@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { useOverlay, usePresence, useRoot, useSnapshot } from '../../../session';
+import { useMemo } from 'react';
+import { useOverlayLayer, usePresence, useRoot, useSnapshot } from '../../../session';
 import { readViews, shownFactors, VIEWS_ROOT } from '../../../model';
 import { loopParts } from '../loops/loopParts';
 import { useWorkshop } from '../store';
@@ -33,9 +33,6 @@ export function ViewOverlay() {
     };
   }, [view, snap]);
 
-  useEffect(() => {
-    useOverlay.getState().setLayer(LAYER, layer);
-  }, [layer]);
-  useEffect(() => () => useOverlay.getState().setLayer(LAYER, null), []);
+  useOverlayLayer(LAYER, layer);
   return null;
 }

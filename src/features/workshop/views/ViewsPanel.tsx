@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useRoot } from '../../../session';
+import { useMapSession, useRoot, useSliceGetter } from '../../../session';
 import { readViews, VIEWS_ROOT } from '../../../model';
 import '../i18n';
 import { enterProjector } from '../projector/projector';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 import '../workshop.css';
 import { useViewPlayer } from './player';
 import { SaveViewForm } from './SaveViewForm';
@@ -17,6 +17,7 @@ export default function ViewsPanel() {
   const showing = useWorkshop((s) => s.showing);
   const following = useWorkshop((s) => s.following);
   const { show, step } = useViewPlayer();
+  const getWorkshop = useSliceGetter(workshopSlice);
   const current = following === null ? showing : null;
   const at = views.findIndex((v) => v.id === current);
 
@@ -33,7 +34,7 @@ export default function ViewsPanel() {
               {t('workshop.views.next')} →
             </button>
             <button type="button" onClick={() => show(null)} disabled={current === null} data-testid="show-all">{t('workshop.views.stop')}</button>
-            <button type="button" onClick={enterProjector}>{t('workshop.projector.button')}</button>
+            <button type="button" onClick={() => enterProjector(getWorkshop)}>{t('workshop.projector.button')}</button>
           </div>
           <ol className="ws-list">
             {views.map((v, i) => (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../../session';
+import { useMapSession, useSliceGetter } from '../../../session';
 import { MAX_DOTS_PER_PERSON, openRound } from '../../../model';
-import { useWorkshop } from '../store';
+import { workshopSlice } from '../store';
 import { useVoterId } from './useVotes';
 
 /** The facilitator opens a round: a question and N dots per person. */
 export function OpenRoundForm() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const { doc } = useMapSession();
   const me = useVoterId();
@@ -17,8 +18,8 @@ export function OpenRoundForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const id = openRound(doc, { title: title.trim() || t('workshop.voting.defaultTitle'), dotsPerPerson: dots, openedBy: me });
-        useWorkshop.getState().setRound(id);
-        useWorkshop.getState().setVoting(true);
+        getWorkshop().setRound(id);
+        getWorkshop().setVoting(true);
         setTitle('');
       }}>
       <label className="ws-field">

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSession, useSnapshot } from '../../../session';
+import { sessionSlice, useMapSession, useSliceGetter, useSnapshot } from '../../../session';
 import type { RoundResult } from '../../../model';
 import { loopParts, loopText } from '../loops/loopParts';
-import { useWorkshop } from '../store';
+import { workshopSlice } from '../store';
 
 /** Counts, most first, as bars; each result can start an action group. */
 export function Results({ result }: { result: RoundResult }) {
+  const getSession = useSliceGetter(sessionSlice);
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const { canEdit } = useMapSession();
   const snap = useSnapshot();
@@ -29,8 +31,8 @@ export function Results({ result }: { result: RoundResult }) {
               <div className="ws-bar" style={{ width: `${(100 * count) / Math.max(1, top)}%` }} aria-hidden="true" />
               {canEdit && result.closed && (
                 <button type="button" className="ws-link-button" onClick={() => {
-                  useWorkshop.getState().setGroupOrigin({ kind: target.kind, id: target.id });
-                  useSession.getState().setPanel('workshop-groups');
+                  getWorkshop().setGroupOrigin({ kind: target.kind, id: target.id });
+                  getSession().setPanel('workshop-groups');
                 }}>{t('workshop.voting.makeGroup')}</button>
               )}
             </li>

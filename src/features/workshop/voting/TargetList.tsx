@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useSnapshot } from '../../../session';
+import { useMapSession, useSession, useSnapshot } from '../../../session';
 import type { VoteTarget } from '../../../model';
 import { LoopPicker } from '../loops/LoopPicker';
 import { loopParts, loopText } from '../loops/loopParts';
@@ -16,6 +16,7 @@ export function TargetList({ state }: { state: RoundState }) {
   const { doc } = useMapSession();
   const snap = useSnapshot();
   const me = useVoterId();
+  const showError = useSession((s) => s.showError);
   const [filter, setFilter] = useState('');
   const counts = countsByTarget(state.result);
   const mine = new Map<string, number>();
@@ -47,7 +48,7 @@ export function TargetList({ state }: { state: RoundState }) {
         </span>
         <button type="button" onClick={() => takeDot(doc, roundId, me, target)} disabled={my === 0}
           aria-label={t('workshop.voting.take', { label })} title={t('workshop.voting.take', { label })}>−</button>
-        <button type="button" onClick={() => addDot(doc, roundId, me, target, t)} disabled={state.left === 0}
+        <button type="button" onClick={() => addDot(doc, roundId, me, target, t, showError)} disabled={state.left === 0}
           aria-label={t('workshop.voting.add', { label })} title={t('workshop.voting.add', { label })} data-testid="add-dot">+</button>
       </li>
     );
@@ -67,7 +68,7 @@ export function TargetList({ state }: { state: RoundState }) {
         })}
       </ul>
       <LoopPicker value={null} label={t('workshop.voting.addLoop')}
-        onChange={(id) => id && addDot(doc, roundId, me, { kind: 'loop', id }, t)} />
+        onChange={(id) => id && addDot(doc, roundId, me, { kind: 'loop', id }, t, showError)} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useOverlay, useSnapshot, type Badge, type CanvasMarker } from '../../../session';
+import { useMapSession, useOverlayLayer, useSession, useSliceGetter, useSnapshot, type Badge, type CanvasMarker } from '../../../session';
 import { loopCentre, loopParts } from '../loops/loopParts';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 import { useVoterId, useVotes } from './useVotes';
 import { addDot, takeDot } from './vote';
 
@@ -15,6 +15,7 @@ const VOTE_MARKER_DROP = 34;
  * dot and a right-click takes one back.
  */
 export function VoteOverlay() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const { doc, canEdit } = useMapSession();
   const snap = useSnapshot();
@@ -22,6 +23,7 @@ export function VoteOverlay() {
   const onMap = useWorkshop((s) => s.dotsOnMap);
   const voting = useWorkshop((s) => s.voting);
   const me = useVoterId();
+  const showError = useSession((s) => s.showError);
 
   const layer = useMemo(() => {
     if (!current?.result || !onMap || current.result.counts.length === 0) return null;
@@ -41,8 +43,7 @@ export function VoteOverlay() {
     return { factorBadges, markers };
   }, [current, onMap, snap, t]);
 
-  useEffect(() => useOverlay.getState().setLayer(LAYER, layer), [layer]);
-  useEffect(() => () => useOverlay.getState().setLayer(LAYER, null), []);
+  useOverlayLayer(LAYER, layer);
 
   const openRound = current?.round.status === 'open' ? current.round.id : null;
   useEffect(() => {
@@ -53,7 +54,7 @@ export function VoteOverlay() {
     };
     const onClick = (e: MouseEvent) => {
       const id = factorAt(e);
-      if (id && !e.shiftKey && !e.ctrlKey && !e.metaKey) addDot(doc, openRound, me, { kind: 'factor', id }, t);
+      if (id && !e.shiftKey && !e.ctrlKey && !e.metaKey) addDot(doc, openRound, me, { kind: 'factor', id }, t, showError);
     };
     const onContext = (e: MouseEvent) => {
       const id = factorAt(e);
@@ -67,11 +68,11 @@ export function VoteOverlay() {
       document.removeEventListener('click', onClick, true);
       document.removeEventListener('contextmenu', onContext, true);
     };
-  }, [voting, openRound, canEdit, doc, me, t]);
+  }, [voting, openRound, canEdit, doc, me, t, showError]);
 
   // Voting mode ends with the round.
   useEffect(() => {
-    if (!openRound && useWorkshop.getState().voting) useWorkshop.getState().setVoting(false);
-  }, [openRound]);
+    if (!openRound && getWorkshop().voting) getWorkshop().setVoting(false);
+  }, [openRound, getWorkshop]);
   return null;
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useMapSession } from '../../../session';
+import { useMapSession, useSliceGetter } from '../../../session';
 import { closeRound, removeRound, reopenRound } from '../../../model';
 import '../i18n';
-import { useWorkshop } from '../store';
+import { useWorkshop, workshopSlice } from '../store';
 import '../workshop.css';
 import { OpenRoundForm } from './OpenRoundForm';
 import { Results } from './Results';
@@ -11,6 +11,7 @@ import { useVoterId, useVotes } from './useVotes';
 
 /** Dot voting: open a round, place one's dots, watch the counts, close, keep the results. */
 export default function VotingPanel() {
+  const getWorkshop = useSliceGetter(workshopSlice);
   const { t } = useTranslation();
   const { doc, canEdit } = useMapSession();
   const { rounds, current } = useVotes();
@@ -38,7 +39,7 @@ export default function VotingPanel() {
                 {t('workshop.voting.left', { count: current.left, total: current.round.dotsPerPerson })}
               </p>
               <label className="ws-choice">
-                <input type="checkbox" checked={voting} onChange={(e) => useWorkshop.getState().setVoting(e.target.checked)}
+                <input type="checkbox" checked={voting} onChange={(e) => getWorkshop().setVoting(e.target.checked)}
                   data-testid="voting-mode" />
                 {t('workshop.voting.mode')}
               </label>
@@ -46,7 +47,7 @@ export default function VotingPanel() {
             </>
           )}
           <label className="ws-choice">
-            <input type="checkbox" checked={onMap} onChange={(e) => useWorkshop.getState().setDotsOnMap(e.target.checked)} />
+            <input type="checkbox" checked={onMap} onChange={(e) => getWorkshop().setDotsOnMap(e.target.checked)} />
             {t('workshop.voting.onMap')}
           </label>
           {open && canEdit ? <TargetList state={current} /> : current.result && (
@@ -74,7 +75,7 @@ export default function VotingPanel() {
       {rounds.length > 1 && (
         <label className="ws-field">
           {t('workshop.voting.rounds')}
-          <select value={current?.round.id ?? ''} onChange={(e) => useWorkshop.getState().setRound(e.target.value || null)}>
+          <select value={current?.round.id ?? ''} onChange={(e) => getWorkshop().setRound(e.target.value || null)}>
             {[...rounds].reverse().map((r) => (
               <option key={r.id} value={r.id}>
                 {`${r.title} — ${r.status === 'open' ? t('workshop.voting.statusOpen') : t('workshop.voting.statusClosed')}`}

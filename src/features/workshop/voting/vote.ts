@@ -1,17 +1,18 @@
 import type * as Y from 'yjs';
 import type { TFunction } from 'i18next';
 import { ModelError, placeDot, removeDot, type VoteTarget } from '../../../model';
-import { useSession } from '../../../session';
 
 /** Places a dot; a refusal (no dots left, round closed meanwhile) is said, not thrown. */
-export function addDot(doc: Y.Doc, roundId: string, voter: string, target: VoteTarget, t: TFunction): boolean {
+export function addDot(
+  doc: Y.Doc, roundId: string, voter: string, target: VoteTarget, t: TFunction, showError: (message: string) => void,
+): boolean {
   try {
     placeDot(doc, roundId, voter, target);
     return true;
   } catch (err) {
     if (!(err instanceof ModelError)) throw err;
     const key = err.code === 'no-dots-left' ? 'noDotsLeft' : err.code === 'round-closed' ? 'closed' : null;
-    useSession.getState().showError(key ? t(`workshop.voting.${key}`) : t('errors.generic', { message: err.message }));
+    showError(key ? t(`workshop.voting.${key}`) : t('errors.generic', { message: err.message }));
     return false;
   }
 }

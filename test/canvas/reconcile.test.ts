@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { reconcileNodes } from '../../src/canvas/reconcile';
+import type { FactorNodeType } from '../../src/canvas/types';
+import type { Factor } from '../../src/model';
+
+const factor = (id: string, label = id, x = 0, y = 0): Factor => ({ id, label, x, y }) as Factor;
+
+describe('reconcileNodes folds a snapshot into React Flow nodes', () => {
+  it('makes a node per factor, at its place', () => {
+    const nodes = reconcileNodes([], [factor('a', 'Eau', 10, 20), factor('b')]);
+    expect(nodes.map((n) => [n.id, n.type, n.position])).toEqual([['a', 'factor', { x: 10, y: 20 }], ['b', 'factor', { x: 0, y: 0 }]]);
+  });
+
+  it('returns the same array when no factor changed, and the same node for an unchanged factor', () => {
+    const a = factor('a');
+    const b = factor('b');
+    const first = reconcileNodes([], [a, b]);
+    expect(reconcileNodes(first, [a, b])).toBe(first);
+    const b2 = factor('b', 'Bétail', 5, 5);
+    const next = reconcileNodes(first, [a, b2]);
+    expect(next).not.toBe(first);
+    expect(next[0]).toBe(first[0]);
+    expect(next[1]?.data.factor).toBe(b2);
+    expect(next[1]?.position).toEqual({ x: 5, y: 5 });
+  });
+
+  it('keeps what React Flow owns (selected, measured) and a dragged node where the pointer has it', () => {
+    const a = factor('a');
+    const [n] = reconcileNodes([], [a]);
+    const held: FactorNodeType = { ...n!, selected: true, measured: { width: 160, height: 40 }, dragging: true, position: { x: 99, y: 98 } };
+    const [moved] = reconcileNodes([held], [factor('a', 'a', 0, 50)]);
+    expect(moved).toMatchObject({ selected: true, measured: { width: 160, height: 40 }, position: { x: 99, y: 98 } });
+    const [dropped] = reconcileNodes([{ ...held, dragging: false }], [factor('a', 'a', 0, 60)]);
+    expect(dropped?.position).toEqual({ x: 0, y: 60 });
+  });
+
+  it('drops the nodes of removed factors and follows the snapshot order', () => {
+    const a = factor('a');
+    const c = factor('c');
+    const first = reconcileNodes([], [a, factor('b'), c]);
+    const next = reconcileNodes(first, [c, a]);
+    expect(next.map((n) => n.id)).toEqual(['c', 'a']);
+    expect(next[0]).toBe(first[2]);
+  });
+});
