@@ -6,6 +6,10 @@
 /** POST /api/maps body; a later import of a whole map (JSON or CSV) stays far below this. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
+/** After a 413, what the relay still reads (and discards) so the client gets the answer, and for how long. */
+export const LINGER_MAX_BYTES = 1024 * 1024;
+export const LINGER_MS = 2_000;
+
 /**
  * Largest WebSocket frame. The first sync of a big map (a whole document as one update, in
  * either direction) must fit; `ws` closes with 1009 above it.

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { JobBusy, JobRunner, JobTimeout } from '../../src/model/worker';
 import { viewTokenFor } from '../../src/model/tokens';
@@ -11,6 +10,7 @@ import { RateLimiter } from '../relay/rate-limit';
 import type { Rooms } from '../relay/rooms';
 import { hashToken, newMapId, newToken } from '../store/secrets';
 import { BodyTooLarge, readBody } from './body';
+import { refuseTooLarge } from './refuse-too-large';
 import { isMapBodyError, parseMapBody, type MapBodyError } from './map-body';
 import type { MapBodyJobs } from './map-body-worker';
 import { sendJson, type Router } from './router';
@@ -86,11 +86,4 @@ export function registerCreateRoute(router: Router, rooms: Rooms, log: Logger): 
       viewUrl: `/m/${id}#view=${viewToken}`,
     });
   });
-}
-
-/** 413, then the connection is closed: the rest of the body is never read. */
-function refuseTooLarge(res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  res.once('finish', () => res.socket?.destroy());
-  sendJson(res, 413, { error: 'too-large' });
 }

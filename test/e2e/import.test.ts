@@ -119,6 +119,7 @@ describe('importing into an open map', () => {
     await expect.poll(() => factors(page).count()).toBe(2);
     const factorsCsv = 'label,theme,note\nSécheresse,Climat,\nPluies tardives,Climat,\n';
     const linksCsv = 'cause,effect,polarity\nPluies tardives,Sécheresse,+\nSécheresse,Migration,+\n';
+    await page.getByTestId('import-drop-ready').waitFor({ state: 'attached' });
     await page.locator('.react-flow__pane').evaluate((pane, files) => {
       const dt = new DataTransfer();
       for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { addFactor, change, createMapDoc, putFactor, putLink, readSnapshot, renameFactor } from '../../src/model';
 import { exportJsonText } from '../../src/model/io';
 import { CLOSE } from '../../server/close-codes';
-import { MESSAGE_BURST } from '../../server/limits';
+import { MESSAGE_BURST, MESSAGES_PER_SEC } from '../../server/limits';
 import {
   connectClient, createMap, destroyAll, startRelay, waitFor, whenSynced, type RelayProcess,
 } from '../helpers/relay';
@@ -112,10 +112,14 @@ describe('the message budget of a connection', () => {
     await whenSynced(bystander);
     const flood = rawClient(relay.wsUrl, map.id, map.viewToken);
     await flood.opened;
+    const started = performance.now();
     for (let i = 0; i < MESSAGE_BURST * 2; i++) flood.ws.send(new Uint8Array([3]));
     expect(await flood.closed).toBe(CLOSE.OVER_BUDGET);
-    // Far fewer answers than messages: the rest were never queued.
-    expect(flood.received.length).toBeLessThanOrEqual(MESSAGE_BURST + 1);
+    // Far fewer answers than messages: the rest were never queued. The bucket refills while the
+    // burst is still arriving (slowly, on a loaded machine), so that much more may be answered.
+    const refill = Math.ceil(((performance.now() - started) / 1000) * MESSAGES_PER_SEC);
+    expect(flood.received.length).toBeLessThanOrEqual(MESSAGE_BURST + 1 + refill);
+    expect(flood.received.length).toBeLessThan(MESSAGE_BURST * 2);
     addFactor(bystander.doc, { label: 'Toujours là', x: 0, y: 0 });
     const fresh = connectClient(relay, map.id, map.viewToken);
     await whenSynced(fresh);

@@ -25,9 +25,16 @@ const post = (body: string, contentType: string) =>
   fetch(`${relay.url}/api/maps`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
 /** A raw HTTP exchange, to see what fetch hides: whether the relay closed the connection. */
-function rawRequest(head: string, body: Buffer, chunk = 64 * 1024): Promise<{ response: string; closedAfterBytes: number }> {
+function rawRequest(
+  head: string, body: Buffer, chunk = 64 * 1024, readAfterMs = 0,
+): Promise<{ response: string; closedAfterBytes: number }> {
   return new Promise((resolve, reject) => {
     const socket = connect(relay.port, '127.0.0.1');
+    // A loaded client reads late: the answer must still be there when it does.
+    if (readAfterMs > 0) {
+      socket.pause();
+      setTimeout(() => socket.resume(), readAfterMs);
+    }
     let response = '';
     let sent = 0;
     const timer = setTimeout(() => {
@@ -121,6 +128,12 @@ describe('POST /api/maps', () => {
     );
     expect(declared.response).toMatch(/^HTTP\/1\.1 413/);
     expect(declared.closedAfterBytes).toBeLessThan(big.length);
+    const late = await rawRequest(
+      `POST /api/maps HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: ${big.length}\r\n\r\n`, big,
+      64 * 1024, 500,
+    );
+    expect(late.response).toMatch(/^HTTP\/1\.1 413/);
+    expect(late.closedAfterBytes).toBeLessThan(big.length);
   });
 });
 

@@ -52,6 +52,8 @@ export default function ImportMount() {
   return (
     <>
       {over && <div className="import-drop" aria-hidden="true"><span>{t('import.drop')}</span></div>}
+      {/* This mount loads lazily: tests (and tools) wait for it before they drop a file. */}
+      {canEdit && <span hidden data-testid="import-drop-ready" />}
       <ImportReportView />
     </>
   );
