@@ -33,7 +33,16 @@ export default tseslint.config(
     // The relay imports only src/model of the client's code.
     files: ['server/**/*.ts'],
     plugins: { trame: layers },
-    rules: { 'trame/layers': 'error' },
+    rules: {
+      'trame/layers': 'error',
+      // …and none of the browser's libraries, which would mean client code moved in.
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'i18next', 'react-i18next', 'y-indexeddb', 'html-to-image'],
+          message: 'server/ runs in node: no browser or React library (the relay imports only src/model of the client).',
+        }],
+      }],
+    },
   },
   {
     // The model is shared by the app, the relay and node tests: no UI, DOM or network in it.

@@ -50,12 +50,18 @@ export const layersRule = {
     messages: {
       upward: '{{from}} may not import {{to}} ({{source}}): layers point down only, model ← sync ← session ← canvas / presence / features ← app; server/ imports only src/model. A feature reaches the canvas or the panels through the registries app/ wires.',
       unknown: '{{source}} reaches src/{{folder}}, a folder with no layer: add it to eslint/layers.js.',
+      unlayered: 'src/{{folder}} is a folder with no layer, so nothing would check what its files import: add it to ALLOWED in eslint/layers.js.',
     },
   },
   create(context) {
     const file = context.filename;
     const from = layerOf(file);
-    if (!from) return {};
+    if (!from) {
+      // A new top folder of src/ must be given a place in the table before its files go unchecked.
+      const rel = path.relative(ROOT, file).split(path.sep);
+      if (rel[0] !== 'src' || rel.length < 3) return {};
+      return { Program: (node) => context.report({ node, messageId: 'unlayered', data: { folder: rel[1] } }) };
+    }
     const check = (node, source) => {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const target = path.resolve(path.dirname(file), source);
