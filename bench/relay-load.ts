@@ -30,9 +30,11 @@ const SCENARIOS: Scenario[] = QUICK
   ? [{ name: '100 clients, 10 maps, 1 edit/s', clients: 100, rooms: 10, editsPerSecond: 1, targetP99: 100 }]
   : [{ name: '500 clients, 20 maps, 1 edit/s', clients: 500, rooms: 20, editsPerSecond: 1, targetP99: 100 }];
 /** ABBA: a drift of the machine over the runs weighs on both sides alike. */
-const ORDER: ServerKind[] = QUICK ? ['trame', 'reference'] : ['trame', 'reference', 'reference', 'trame'];
+const ORDER: ServerKind[] = (process.env.BENCH_RELAY_ORDER?.split(',') as ServerKind[] | undefined)
+  ?? (QUICK ? ['trame', 'reference'] : ['trame', 'reference', 'reference', 'trame']);
 const WARMUP_MS = QUICK ? 1000 : 3000;
-const MEASURE_MS = QUICK ? 3000 : 15_000;
+/** BENCH_RELAY_MEASURE_MS shortens the window while working on the relay (one side, say). */
+const MEASURE_MS = Number(process.env.BENCH_RELAY_MEASURE_MS ?? (QUICK ? 3000 : 15_000));
 /** Generator processes: two keep each one's event loop far from busy at 500 clients. */
 const GENERATORS = 2;
 const IDLE_MAPS = QUICK ? 30 : 200;

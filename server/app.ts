@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { clientAddress } from './http/client-address';
 import { installModel } from '../src/model';
 import { registerLanRoute } from './http/lan-route';
 import { createRoutes } from './http/routes';
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly fanout?: Fanout;
   /** Serves GET /debug/stats (maps in memory, heap); main.ts sets it from TRAME_DEBUG=1. */
   readonly debug?: boolean;
+  /** Reverse proxies in front of the relay (TRUST_PROXY, see http/client-address.ts); 0 by default. */
+  readonly trustProxy?: number;
 }
 
 export interface App {
@@ -30,12 +33,16 @@ export interface App {
 }
 
 /** One HTTP server: the API, the relay's WebSockets under /ws/, and the built app. */
-export function createApp({ store, distDir, log, fanout = new InProcessFanout(), debug = false }: AppOptions): App {
+export function createApp({
+  store, distDir, log, fanout = new InProcessFanout(), debug = false, trustProxy = 0,
+}: AppOptions): App {
   // The model's JSON sections and removal cascade, for imports and exports. No logger: the
   // relay's log carries no document content, and a peer's malformed entry is for clients to show.
   installModel();
   const rooms = new Rooms(store, fanout, log);
-  const router = createRoutes(rooms, log, { debug });
+  // Every per-address limit counts the same address: the socket's, or the one the proxy saw.
+  const addressOf = clientAddress(trustProxy);
+  const router = createRoutes(rooms, log, { debug, addressOf });
 
   const server = createServer({
     headersTimeout: HEADERS_TIMEOUT_MS,
@@ -58,10 +65,12 @@ export function createApp({ store, distDir, log, fanout = new InProcessFanout(),
         else res.destroy();
       });
   });
-  registerLanRoute(router, server);
+  registerLanRoute(router, server, addressOf);
   // Sockets per address, HTTP and WebSocket alike: one host cannot hold a thousand open.
+  // Behind a proxy every socket is the proxy's: the cap then applies to WebSockets per
+  // forwarded address (websocket.ts), and slow HTTP clients are the proxy's to time out.
   const open = new ConnectionCount(MAX_CONNECTIONS_PER_ADDRESS);
-  server.on('connection', (socket) => {
+  if (trustProxy === 0) server.on('connection', (socket) => {
     const address = socket.remoteAddress ?? 'unknown';
     if (!open.acquire(address)) {
       log.warn('rate-limit', `more than ${MAX_CONNECTIONS_PER_ADDRESS} open connections from one address, refused`);
@@ -76,7 +85,7 @@ export function createApp({ store, distDir, log, fanout = new InProcessFanout(),
     else socket.destroy();
   });
 
-  const relay = attachWebSocketRelay(server, rooms, log);
+  const relay = attachWebSocketRelay(server, rooms, log, { addressOf, capOpenPerAddress: trustProxy > 0 });
 
   return {
     server,

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
+import { readTrustProxy, TrustProxyError } from './http/client-address';
 import { startBanner } from './lan';
 import { createLogger, describeError } from './log';
 import { DatabaseStartError, openStorage, type Storage } from './store/open';
@@ -15,6 +16,8 @@ import { readUpstreamConfig, startForwarding, UpstreamConfigError, type Forwardi
  *             instead, shared by several relays; see docs/deploy.md)
  *   DIST_DIR  (default <repo>/dist: the built app)
  *   UPSTREAM_MAPS, UPSTREAM_URL  (optional: maps carried to another relay, see server/upstream)
+ *   TRUST_PROXY  (default 0; 1 behind nginx: per-address limits count the client address from
+ *             X-Forwarded-For, see server/http/client-address.ts and docs/deploy.md)
  *   TRAME_DEBUG=1  also serve GET /debug/stats (tests and benches; never in a workshop)
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +39,15 @@ try {
 }
 let forwarding: Forwarding | null = null;
 
+let trustProxy: number;
+try {
+  trustProxy = readTrustProxy(process.env);
+} catch (e) {
+  if (!(e instanceof TrustProxyError)) throw e;
+  console.error(`Cannot start: ${e.message}`);
+  process.exit(1);
+}
+
 process.on('uncaughtException', (e) => {
   // A bug must not take every workshop down; the log shows it (without content) to be fixed.
   log.warn('uncaught', describeError(e));
@@ -52,7 +64,7 @@ try {
   process.exit(1);
 }
 const app = createApp({
-  store: storage.store, fanout: storage.fanout, distDir: DIST_DIR, log, debug: process.env.TRAME_DEBUG === '1',
+  store: storage.store, fanout: storage.fanout, distDir: DIST_DIR, log, debug: process.env.TRAME_DEBUG === '1', trustProxy,
 });
 
 app.server.on('error', (e) => {

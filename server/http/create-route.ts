@@ -10,6 +10,7 @@ import { RateLimiter } from '../relay/rate-limit';
 import type { Rooms } from '../relay/rooms';
 import { hashToken, newMapId, newToken } from '../store/secrets';
 import { BodyTooLarge, readBody } from './body';
+import type { ClientAddress } from './client-address';
 import { refuseTooLarge } from './refuse-too-large';
 import { isMapBodyError, parseMapBody, type MapBodyError } from './map-body';
 import type { MapBodyJobs } from './map-body-worker';
@@ -26,7 +27,7 @@ type Parsed = { update: Uint8Array } | { error: MapBodyError };
  * limited per address, and a posted file is parsed and laid out in a worker thread: a CSV at
  * the import limits takes seconds, and every other workshop must keep being served.
  */
-export function registerCreateRoute(router: Router, rooms: Rooms, log: Logger): void {
+export function registerCreateRoute(router: Router, rooms: Rooms, log: Logger, addressOf: ClientAddress): void {
   const limiter = new RateLimiter(CREATE_BURST, CREATE_REFILL_PER_SEC);
   const parser = new JobRunner<MapBodyJobs>(
     () => workerEndpoint(new URL('./map-body-worker.ts', import.meta.url)),
@@ -52,7 +53,7 @@ export function registerCreateRoute(router: Router, rooms: Rooms, log: Logger): 
   };
 
   router.post('/api/maps', async ({ req, res }) => {
-    if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+    if (!limiter.take(addressOf(req))) {
       log.warn('rate-limit', 'too many maps created from one address, refused');
       res.setHeader('retry-after', String(Math.ceil(1 / CREATE_REFILL_PER_SEC)));
       return sendJson(res, 429, { error: 'too-many-requests' });

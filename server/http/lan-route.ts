@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { lanOrigins } from '../lan';
+import type { ClientAddress } from './client-address';
 import { sendJson, type Router } from './router';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -11,10 +12,11 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * here for a LAN address to put in its links and QR codes. Only local callers are told, so a
  * public relay does not hand out its private addresses.
  */
-export function registerLanRoute(router: Router, server: Server): void {
+export function registerLanRoute(router: Router, server: Server, addressOf: ClientAddress): void {
   router.get('/api/lan', ({ req, res }) => {
     const address = server.address();
-    const local = LOOPBACK.has(req.socket.remoteAddress ?? '');
+    // Behind a proxy the socket is always local: the address the proxy saw decides.
+    const local = LOOPBACK.has(addressOf(req));
     const origins = local && address && typeof address === 'object' ? lanOrigins(address.address, address.port) : [];
     res.setHeader('cache-control', 'no-store');
     sendJson(res, 200, { origins });

@@ -1,13 +1,16 @@
 import { metaOf } from '../../src/model';
 import type { Logger } from '../log';
 import type { Rooms } from '../relay/rooms';
+import { clientAddress, type ClientAddress } from './client-address';
 import { registerAnalysisRoute } from './analysis-route';
 import { registerCreateRoute } from './create-route';
 import { registerExportRoutes } from './export-routes';
 import { denied, Router, sendJson } from './router';
 
 /** The relay's HTTP API. See router.ts for how to add a route. */
-export function createRoutes(rooms: Rooms, log: Logger, opts: { debug?: boolean } = {}): Router {
+export function createRoutes(
+  rooms: Rooms, log: Logger, opts: { debug?: boolean; addressOf?: ClientAddress } = {},
+): Router {
   const router = new Router();
 
   if (opts.debug) {
@@ -24,7 +27,7 @@ export function createRoutes(rooms: Rooms, log: Logger, opts: { debug?: boolean 
     res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok');
   });
 
-  registerCreateRoute(router, rooms, log);
+  registerCreateRoute(router, rooms, log, opts.addressOf ?? clientAddress(0));
 
   router.get('/api/maps/:id', async ({ res, params, token }) => {
     const r = await rooms.withMapDoc(params.id!, token, (doc, access) => {

@@ -4,10 +4,11 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CLOSE, type CloseCode } from '../close-codes';
 import {
   CONNECT_BURST, CONNECT_REFILL_PER_SEC, MAX_PAYLOAD_BYTES, MAX_PENDING_BYTES,
-  MESSAGE_BURST, MESSAGES_PER_SEC, PING_INTERVAL_MS,
+  MAX_CONNECTIONS_PER_ADDRESS, MESSAGE_BURST, MESSAGES_PER_SEC, PING_INTERVAL_MS,
 } from '../limits';
 import { describeError, type Logger } from '../log';
-import { RateLimiter, TokenBucket } from './rate-limit';
+import type { ClientAddress } from '../http/client-address';
+import { ConnectionCount, RateLimiter, TokenBucket } from './rate-limit';
 import type { Peer } from './room';
 import type { Rooms } from './rooms';
 
@@ -33,7 +34,19 @@ function toBytes(data: RawData): Uint8Array {
  * which would otherwise crash the process) and every message is handled inside try/catch
  * by its room, so a bad client only ever closes its own connection.
  */
-export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger): { close(): Promise<void> } {
+export interface RelayOptions {
+  /** The address per-address limits count (the socket's, or the one a trusted proxy saw). */
+  readonly addressOf: ClientAddress;
+  /**
+   * Caps open WebSockets per address here. Without a proxy, app.ts caps every socket at
+   * connection time; behind one, only the upgrade request knows the client's address.
+   */
+  readonly capOpenPerAddress: boolean;
+}
+
+export function attachWebSocketRelay(
+  server: Server, rooms: Rooms, log: Logger, opts: RelayOptions,
+): { close(): Promise<void> } {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_PAYLOAD_BYTES,
@@ -49,6 +62,7 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
   });
 
   const limiter = new RateLimiter(CONNECT_BURST, CONNECT_REFILL_PER_SEC);
+  const open = opts.capOpenPerAddress ? new ConnectionCount(MAX_CONNECTIONS_PER_ADDRESS) : null;
   const alive = new Map<WebSocket, boolean>();
   const liveness = setInterval(() => {
     for (const [ws, answered] of alive) {
@@ -79,10 +93,17 @@ export function attachWebSocketRelay(server: Server, rooms: Rooms, log: Logger):
     const url = new URL(req.url ?? '/', 'http://relay');
     const match = WS_PATH.exec(url.pathname);
     if (!match) return refuseUpgrade(socket, 404, 'Not Found');
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = opts.addressOf(req);
     if (!limiter.take(address)) {
       log.warn('rate-limit', 'too many connections from one address, refused');
       return refuseUpgrade(socket, 429, 'Too Many Requests');
+    }
+    if (open) {
+      if (!open.acquire(address)) {
+        log.warn('rate-limit', `more than ${MAX_CONNECTIONS_PER_ADDRESS} open connections from one address, refused`);
+        return refuseUpgrade(socket, 429, 'Too Many Requests');
+      }
+      socket.once('close', () => open.release(address));
     }
     let mapId: string;
     try {
