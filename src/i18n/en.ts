@@ -32,7 +32,7 @@ export const en: Messages = {
     emptyTitle: 'The map is empty',
     emptyHint: 'Double-click anywhere to add a factor, then drag from its edge to another factor to draw a link.',
     emptyKeys: 'N: new factor · Enter: rename · Delete: remove · Ctrl+Z: undo',
-    emptyImport: 'Already have the map on paper or in a spreadsheet? Drop its CSV, GraphML or Trame file here.',
+    emptyImport: 'Already have the map on paper or in a spreadsheet? Drop its Excel, CSV, GraphML, Kumu or Trame file here.',
     newFactor: 'New factor',
     factor: 'Factor {{label}}',
     link: 'Link from {{source}} to {{target}}',

@@ -31,7 +31,7 @@ export const fr = {
     emptyTitle: 'La carte est vide',
     emptyHint: 'Double-cliquez n’importe où pour ajouter un facteur, puis tirez depuis son bord vers un autre facteur pour dessiner un lien.',
     emptyKeys: 'N : nouveau facteur · Entrée : renommer · Suppr : effacer · Ctrl+Z : annuler',
-    emptyImport: 'Une carte existe déjà sur papier ou dans un tableur ? Déposez ici son fichier CSV, GraphML ou Trame.',
+    emptyImport: 'Une carte existe déjà sur papier ou dans un tableur ? Déposez ici son fichier Excel, CSV, GraphML, Kumu ou Trame.',
     newFactor: 'Nouveau facteur',
     factor: 'Facteur {{label}}',
     link: 'Lien de {{source}} vers {{target}}',
