@@ -34,7 +34,7 @@ export function isMapFileJson(data: unknown): boolean {
 }
 
 /** The first problem, located: `line` for text formats, `field` for a JSON path. */
-function bodyError(error: string, issues: readonly IoIssue[]): MapBodyError {
+export function bodyError(error: string, issues: readonly IoIssue[]): MapBodyError {
   const first = issues[0]!;
   const atLine = /^line (\d+)$/.exec(first.where ?? '');
   const line = typeof first.params.line === 'number' ? first.params.line : atLine ? Number(atLine[1]) : undefined;

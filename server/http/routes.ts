@@ -5,6 +5,7 @@ import { clientAddress, type ClientAddress } from './client-address';
 import { registerAnalysisRoute } from './analysis-route';
 import { registerCreateRoute } from './create-route';
 import { registerExportRoutes } from './export-routes';
+import { registerMergeRoute } from './merge-route';
 import { denied, Router, sendJson } from './router';
 
 /** The relay's HTTP API. See router.ts for how to add a route. */
@@ -40,6 +41,7 @@ export function createRoutes(
 
   registerAnalysisRoute(router, rooms);
   registerExportRoutes(router, rooms);
+  registerMergeRoute(router, rooms, log);
 
   return router;
 }

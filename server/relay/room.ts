@@ -146,6 +146,38 @@ export class Room implements SessionHandle {
     });
   }
 
+  /**
+   * A change the relay itself makes (POST /api/maps/<id>/merge): run in the queue like a
+   * peer's update, so it is stored, then sent to every peer, in one piece. `fn` gets the
+   * document; what it writes is one change however many transactions it uses. Rejects with
+   * fn's error (whatever it wrote before throwing is kept, stored and relayed all the same).
+   */
+  write<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      void this.enqueue(async () => {
+        await this.durability.settled();
+        if (this.closed) return reject(new Error('map unavailable'));
+        this.captured = [];
+        let result: { value: T } | { error: unknown };
+        try {
+          result = { value: fn(this.doc) };
+        } catch (error) {
+          result = { error };
+        }
+        const changes = this.captured;
+        this.captured = null;
+        if (changes.length > 0) {
+          const change = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+          const message = encodeUpdate(change);
+          this.answers.add(change, message);
+          this.durability.onChange(change, () => this.broadcast(message, null));
+        }
+        if ('error' in result) reject(result.error);
+        else resolve(result.value);
+      });
+    });
+  }
+
   /* SessionHandle: what the durability pipeline calls back. */
 
   enqueue(task: () => void | Promise<void>): Promise<void> {

@@ -30,7 +30,7 @@ export {
   matchFactors, type ConfirmedPair, type FactorMatching, type LabelledFactor, type NearPair,
 } from './match-maps';
 export {
-  mergeUnattended, type Suggestion, type UnattendedAnswer, type UnattendedConflict, type UnattendedResult,
+  applyUnattended, mergeUnattended, type Suggestion, type UnattendedAnswer, type UnattendedConflict, type UnattendedResult,
 } from './unattended';
 export {
   consensusOf, contestedLinks, factorConsensus, groupCount, linksDrawnByAtLeast, type Consensus,

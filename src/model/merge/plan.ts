@@ -107,6 +107,18 @@ function previousOf(state: MetaState, key: string) {
   return { byKey, byLabel, count: [...state.factorSources.values()].filter((s) => s.has(key)).length };
 }
 
+/**
+ * A Trame file of this very map (its export, or a copy): every factor has the id and the
+ * label of one of the map's. Files from other maps never share ids with it (merged factors
+ * get new ids), so this does not catch a mini-map that merely uses the same words.
+ */
+function isThisMap(state: MetaState, mini: ParsedMap): boolean {
+  return mini.keepIds && mini.factors.length > 0 && mini.factors.every((f) => {
+    const mine = state.snap.factorById.get(f.key);
+    return mine !== undefined && normaliseLabel(mine.label) === normaliseLabel(f.label);
+  });
+}
+
 const byLabelThenId = (a: Candidate, b: Candidate) => a.label.localeCompare(b.label, 'fr') || (a.id < b.id ? -1 : 1);
 
 /**
@@ -127,6 +139,7 @@ export function planMerge(target: Y.Doc | MetaState, mini: ParsedMap, options: M
   }
 
   const state = target instanceof Y.Doc ? readMetaState(target) : target;
+  if (isThisMap(state, mini)) return { ok: false, errors: [mergeIssue('merge.self')] };
   const key = sourceKey(title);
   const previous = previousOf(state, key);
   const index = new LabelIndex(state.snap.factors);

@@ -5,7 +5,7 @@ import { applyMerge } from './apply';
 import { decideConflicts } from './conflicts';
 import { NO_DECISIONS } from './decisions';
 import type { MergeIssue } from './messages';
-import { planMerge, type MergeOptions } from './plan';
+import { planMerge, type MergeOptions, type MergePlan } from './plan';
 import { previewMerge } from './preview';
 
 /**
@@ -48,7 +48,16 @@ export type UnattendedResult = { ok: true; answer: UnattendedAnswer } | { ok: fa
 export function mergeUnattended(doc: Y.Doc, mini: ParsedMap, options: MergeOptions): UnattendedResult {
   const planned = planMerge(doc, mini, options);
   if (!planned.ok) return planned;
-  const { plan } = planned;
+  return applyUnattended(doc, planned.plan);
+}
+
+/**
+ * The second half, for a plan made elsewhere (the relay plans a large mini-map in a worker
+ * against readMetaState, then applies here): what changed in the map meanwhile is handled as
+ * applyMerge handles it (a matched factor deleted since is added anew).
+ */
+export function applyUnattended(doc: Y.Doc, plan: MergePlan): UnattendedResult {
+  const mini = plan.mini;
   const preview = previewMerge(doc, plan, NO_DECISIONS);
   const decisions = decideConflicts(NO_DECISIONS, preview.conflicts, 'map');
   const applied = applyMerge(doc, plan, decisions);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addFactor, addLink, createMapDoc, createUndoManager } from '../../../src/model';
-import { importIntoDoc, type ParsedMap } from '../../../src/model/io';
+import { exportJsonText, importIntoDoc, type ParsedMap } from '../../../src/model/io';
 import {
   applyMerge, decideConflicts, mergeMessage, NO_DECISIONS, planMerge, previewMerge,
 } from '../../../src/model/merge';
@@ -43,6 +43,14 @@ describe('merging bad or unusual mini-maps', () => {
     const doc = maliDoc();
     const r = planMerge(doc, linksCsv(['A,B,+']), { title: 'Mali', sourceMapId: 'abc', targetMapId: 'abc' });
     expect(r).toMatchObject({ ok: false, errors: [{ code: 'merge.self' }] });
+  });
+
+  it('refuses a Trame file of this very map (its export), but not a file that only shares its words', () => {
+    const doc = maliDoc();
+    const own = parsedFile('mali.json', exportJsonText(doc));
+    expect(planMerge(doc, own, { title: 'Moi' })).toMatchObject({ ok: false, errors: [{ code: 'merge.self' }] });
+    const words = parsed(own.factors.map((f, i) => ({ key: `other-${i}`, label: f.label })));
+    expect(planMerge(doc, words, { title: 'Autre' }).ok).toBe(true);
   });
 
   it('finds everything matched and nothing to add in a mini-map identical to the map', () => {
