@@ -52,7 +52,7 @@ function panelShortcut(p: PanelDef & { key: string }): Shortcut {
 
 /**
  * The order is the priority: the workshop's keys first (F5, and ← → in projector mode, before
- * React Flow's), then the canvas' (a link selected takes ? for its polarity), then the help.
+ * React Flow's), then the canvas', then the help (`?` is never a polarity key).
  */
 export const SHORTCUTS: readonly Shortcut[] = [
   ...workshop.shortcuts ?? [],

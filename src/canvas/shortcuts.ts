@@ -2,7 +2,9 @@ import { cyclePolarity, setPolarity, type Polarity } from '../model';
 import { sessionSlice, sliceOf, type Shortcut, type ShortcutContext } from '../session';
 import { addFactorAtCentre } from './newFactor';
 
-const POLARITY_KEYS: Readonly<Record<string, Polarity>> = { '+': '+', '=': '+', '-': '-', '?': '?' };
+// `?` is the help key, never a polarity (a stray `?` once rewrote a map's loops silently):
+// "undecided" is `0`, as a sign of no known direction.
+const POLARITY_KEYS: Readonly<Record<string, Polarity>> = { '+': '+', '=': '+', '-': '-', '0': '?' };
 const session = (ctx: ShortcutContext) => sliceOf(ctx.session.store, sessionSlice);
 const h = (k: string) => (t: ShortcutContext['t']) => t(`help.${k}`);
 
@@ -35,8 +37,8 @@ export const CANVAS_SHORTCUTS: readonly Shortcut[] = [
     run: (ctx) => void ctx.session.undo.redo(),
   },
   {
-    id: 'polarity', group: 'canvas', chords: [{ key: '+' }, { key: '-' }, { key: '?' }, { key: '=' }],
-    label: () => ['+', '−', '?'], what: h('polarity'),
+    id: 'polarity', group: 'canvas', chords: [{ key: '+' }, { key: '-' }, { key: '0' }, { key: '=' }],
+    label: () => ['+', '−', '0'], what: h('polarity'),
     run: (ctx, e) => {
       const links = session(ctx).selectedLinkIds;
       const p = POLARITY_KEYS[e.key];

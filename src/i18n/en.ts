@@ -115,7 +115,7 @@ export const en: Messages = {
     remove: 'Delete the selection',
     undo: 'Undo',
     redo: 'Redo',
-    polarity: 'Polarity of the selected link: same way, opposite way, undecided',
+    polarity: 'Polarity of the selected link: same way, opposite way, undecided (0)',
     cycle: 'Cycle the polarity of the selected link',
     multi: 'Add to the selection',
     box: 'Select with a box',

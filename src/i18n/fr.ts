@@ -114,7 +114,7 @@ export const fr = {
     remove: 'Supprimer la sélection',
     undo: 'Annuler',
     redo: 'Rétablir',
-    polarity: 'Polarité du lien sélectionné : même sens, sens opposé, non décidé',
+    polarity: 'Polarité du lien sélectionné : même sens, sens opposé, non décidée (0)',
     cycle: 'Changer la polarité du lien sélectionné',
     multi: 'Ajouter à la sélection',
     box: 'Sélectionner par un cadre',

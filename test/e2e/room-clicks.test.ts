@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Relay } from '../helpers/relay';
 import { launchChromium } from './browser';
-import { exportedJson, maliMap, openMap, startAppRelay, viewportOf } from './workshop-helpers';
+import { exportedJson, loopMap, maliMap, openMap, startAppRelay, viewportOf } from './workshop-helpers';
 
 let relay: Relay;
 let browser: Browser;
@@ -79,6 +79,29 @@ describe('safe clicks', () => {
     await expect.poll(() => notice.count()).toBe(0);
     await expect.poll(() => page.getByTestId('loops-summary').textContent()).toBe(summaryBefore);
     await expect.poll(async () => (await exportedJson(relay, map)).links.find((l) => l.id === link.id)?.polarity).toBe(link.polarity);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('? with a link selected opens the help and leaves the polarity; 0 marks it undecided', async () => {
+    const { map } = await loopMap(relay, ['Eau', 'Bétail']);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa');
+    const marker = page.locator('[data-testid="link-polarity"]').first();
+    await expect.poll(() => marker.count()).toBe(1);
+    await marker.click();
+    await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1);
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcuts-help');
+    await expect.poll(() => help.isVisible()).toBe(true);
+    expect(await marker.getAttribute('data-polarity')).toBe('+');
+    expect((await exportedJson(relay, map)).links.map((l) => l.polarity)).toEqual(['+', '+']);
+    expect(await help.textContent()).toContain('non décidée (0)');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    // The link is still selected: 0 is the key for "undecided", and says so.
+    await page.keyboard.press('0');
+    await expect.poll(() => marker.getAttribute('data-polarity')).toBe('?');
+    await expect.poll(() => page.getByTestId('polarity-notice').textContent()).toContain('Polarité changée : + → ?');
     expect(errors).toEqual([]);
     await context.close();
   });

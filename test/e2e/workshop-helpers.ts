@@ -56,8 +56,10 @@ export async function loopMap(relay: Relay, labels: string[], polarity: Polarity
   return { map, ids };
 }
 
-export async function openMap(browser: Browser, relay: Relay, map: CreatedMap, name: string, view = false): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await userContext(browser, { name });
+export async function openMap(
+  browser: Browser, relay: Relay, map: CreatedMap, name: string, view = false, viewport?: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await userContext(browser, { name, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFactor, addLink } from '../../src/model';
 import type { Relay } from '../helpers/relay';
 import { launchChromium } from './browser';
-import { loopMap, openMap, startAppRelay, viewportOf, writeToMap } from './workshop-helpers';
+import { loopMap, maliMap, openMap, startAppRelay, viewportOf, writeToMap } from './workshop-helpers';
+import { roomSees } from './room-sees';
 
 let relay: Relay;
 let browser: Browser;
@@ -30,6 +31,37 @@ async function smallestLabelPx(page: Page): Promise<{ css: number; screen: numbe
 }
 
 describe('projector mode', () => {
+  it('shows the whole Mali map at 1920×1080: 30 of 30 factors inside the window, none covered, none overlapping, labels ≥ 14 px', async () => {
+    const map = await maliMap(relay);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa', false, { width: 1920, height: 1080 });
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(30);
+    await page.getByTestId('projector').click();
+    await expect.poll(() => projectorOn(page)).toBe(true);
+    for (const chrome of ['.toolbar', '.panel-rail', '.react-flow__minimap', '.react-flow__controls', '[data-testid="offline-ready"]']) {
+      await expect.poll(() => page.locator(chrome).first().isVisible().catch(() => false), { message: chrome }).toBe(false);
+    }
+    // The camera settles after its move: poll until every factor is inside.
+    await expect.poll(async () => (await roomSees(page)).inside, { timeout: 15_000 }).toBe(30);
+    const seen = await roomSees(page);
+    expect(seen).toMatchObject({ total: 30, inside: 30, uncovered: 30, overlapping: [] });
+    expect(seen.smallestLabelPx).toBeGreaterThanOrEqual(14);
+    // Everything is shown: no "part of the map" note.
+    expect(await page.getByTestId('projector-partial').count()).toBe(0);
+
+    // Zoomed in, the room sees a fragment and is told so; "Tout afficher" frames it all again.
+    await page.mouse.move(960, 540);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -300);
+    await expect.poll(() => page.getByTestId('projector-partial').textContent()).toMatch(/^Partie de la carte : \d+ facteurs sur 30/);
+    await page.getByTestId('projector-partial').getByRole('button', { name: 'Tout afficher' }).click();
+    await expect.poll(async () => (await roomSees(page)).inside, { timeout: 15_000 }).toBe(30);
+    await expect.poll(() => page.getByTestId('projector-partial').count()).toBe(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => projectorOn(page)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('F5 hides the editing chrome and makes labels at least 24 px on screen; Esc and the exit button leave it', async () => {
     const { map } = await loopMap(relay, ['Sécheresse', 'Pression foncière', 'Conflits agriculteurs-éleveurs']);
     const { context, page, errors } = await openMap(browser, relay, map, 'Awa');

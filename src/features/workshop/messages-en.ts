@@ -12,6 +12,8 @@ export const en: Widen<typeof fr> = {
     prev: 'Previous step (←)',
     next: 'Next step (→)',
     controls: 'Projector controls',
+    partial: 'Part of the map: {{shown}} of {{total}} factors',
+    showAll: 'Show all',
   },
   follow: {
     following: 'You are following {{name}}’s view',

@@ -9,6 +9,8 @@ export const fr = {
     prev: 'Étape précédente (←)',
     next: 'Étape suivante (→)',
     controls: 'Commandes du projecteur',
+    partial: 'Partie de la carte : {{shown}} facteurs sur {{total}}',
+    showAll: 'Tout afficher',
   },
   follow: {
     following: 'Vous suivez la vue de {{name}}',

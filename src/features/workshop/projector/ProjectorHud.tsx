@@ -4,6 +4,7 @@ import { readViews, VIEWS_ROOT } from '../../../model';
 import { useWorkshop, workshopSlice } from '../store';
 import { useViewPlayer } from '../views/player';
 import { useShownViewId } from '../views/ViewOverlay';
+import { PartialIndicator } from './PartialIndicator';
 import { leaveProjector } from './projector';
 
 /** On the projected map: the step's title for the room, and discreet step and exit buttons. */
@@ -21,8 +22,8 @@ export function ProjectorHud() {
   const view = views[at];
   return (
     <>
-      {view && <h2 className="ws-step-title" data-testid="projector-step-title">{view.title}</h2>}
-      <div className="ws-projector-controls" role="toolbar" aria-label={t('workshop.projector.controls')} data-testid="projector-controls">
+      {view && <h2 className="ws-step-title" data-testid="projector-step-title" data-fit-obstacle="band">{view.title}</h2>}
+      <div className="ws-projector-controls" role="toolbar" aria-label={t('workshop.projector.controls')} data-testid="projector-controls" data-fit-obstacle="">
         {refused && <span className="ws-note">{t('workshop.projector.noFullscreen')}</span>}
         {views.length > 0 && following === null && (
           <>
@@ -33,6 +34,7 @@ export function ProjectorHud() {
             <button type="button" onClick={() => step(1)} disabled={at === views.length - 1} aria-label={t('workshop.projector.next')} title={t('workshop.projector.next')}>→</button>
           </>
         )}
+        <PartialIndicator />
         <button type="button" onClick={() => leaveProjector(getWorkshop)} data-testid="projector-exit" title={t('workshop.projector.exit')} aria-label={t('workshop.projector.exit')}>✕</button>
       </div>
     </>

@@ -4,12 +4,14 @@ import { useMapSession, useSliceGetter } from '../../../session';
 import { readViews } from '../../../model';
 import { useWorkshop, workshopSlice } from '../store';
 import { useViewPlayer } from '../views/player';
-import { PROJECTOR_CLASS, PROJECTOR_FONT_PX, PROJECTOR_MIN_ZOOM } from './constants';
+import { PROJECTOR_CLASS, PROJECTOR_MIN_ZOOM } from './constants';
+import { clearProjectorFont, fitProjector } from './fitProjector';
 import { onFullscreenChange } from './projector';
 
 /**
- * Projector mode on the page: a class that hides the editing chrome and enlarges labels
- * (workshop.css), and a minimum zoom so labels stay large on screen. The map stays live.
+ * Projector mode on the page: a class that hides the editing chrome (workshop.css), then the
+ * whole map (or the view being shown) framed with labels as large as the room allows. The map
+ * stays live.
  */
 export function ProjectorMode() {
   const getWorkshop = useSliceGetter(workshopSlice);
@@ -29,23 +31,23 @@ export function ProjectorMode() {
     if (!on) return undefined;
     const root = document.documentElement;
     root.classList.add(PROJECTOR_CLASS);
-    root.style.setProperty('--factor-font', `${PROJECTOR_FONT_PX}px`);
     const { minZoom, setMinZoom } = store.getState();
     setMinZoom(PROJECTOR_MIN_ZOOM);
-    const ws = getWorkshop();
-    // Labels just grew: wait for React Flow to measure the larger boxes, then frame them.
-    const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (ws.following !== null) return;
+    // The chrome just went and the pane grew (full screen too): wait for React Flow to see the
+    // new pane size, then size the labels and frame the map.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const ws = getWorkshop();
         const view = ws.showing === null ? undefined : readViews(doc, () => undefined).find((v) => v.id === ws.showing);
+        fitProjector(flow, store, ws.following !== null || view ? 0 : 300);
+        if (ws.following !== null) return;
         if (view) show(view);
-        else void flow.fitView({ padding: 0.1, minZoom: PROJECTOR_MIN_ZOOM, maxZoom: 2, duration: 300 });
-      }),
-    );
+      });
+    });
     return () => {
       cancelAnimationFrame(frame);
       root.classList.remove(PROJECTOR_CLASS);
-      root.style.removeProperty('--factor-font');
+      clearProjectorFont();
       store.getState().setMinZoom(minZoom);
     };
   }, [on, store, flow, doc, show, getWorkshop]);

@@ -3,8 +3,9 @@ import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { readViews, shownFactors, silent, type MapReader, type SavedView } from '../../../model';
 import { sliceOf, useMapSession, type MapStore } from '../../../session';
-import { clampZoom } from '../follow/fit';
-import { PROJECTOR_MIN_ZOOM } from '../projector/constants';
+import { countShown, drawnBoxes, frameFactors, paneObstacles, paneSize } from '../../../ui/flowFrame';
+import { loopParts } from '../loops/loopParts';
+import { PROJECTOR_MAX_ZOOM, PROJECTOR_MIN_ZOOM } from '../projector/constants';
 import { workshopSlice } from '../store';
 
 const MOVE_MS = 450;
@@ -23,33 +24,46 @@ export interface PlayerDeps {
   readonly flowStore: ReturnType<typeof useStoreApi>;
 }
 
+/** The factors a view must show whole: those it shows, and every factor of its loop. */
+export function framedFactors(view: SavedView, reader: MapReader): string[] {
+  const snap = reader.current;
+  const ids = new Set(shownFactors(view, snap.factors.map((f) => f.id)));
+  const loop = view.loop ? loopParts(view.loop, snap) : null;
+  for (const f of loop?.factors ?? []) ids.add(f);
+  return [...ids];
+}
+
 /**
  * Shows saved views: which factors (through the overlay, see ViewOverlay) and where the
- * camera goes (here). Showing a view is moving one's own map, so it stops following. Plain
- * functions, so the arrow-key shortcuts and the panel's buttons play the same way.
+ * camera goes (here): its saved viewport if that shows all of its factors (and loop) whole and
+ * clear of the title and overlays, or else a fit of them. Showing a view is moving one's own
+ * map, so it stops following. Plain functions, so the arrow-key shortcuts and the panel's
+ * buttons play the same way.
  */
 export function viewPlayer({ doc, reader, store, flow, flowStore }: PlayerDeps): ViewPlayer {
+  let pending = 0;
+  const frame = (view: SavedView | null) => {
+    const projector = sliceOf(store, workshopSlice).projector;
+    const ids = view ? framedFactors(view, reader) : undefined;
+    const zoom = projector ? { maxZoom: PROJECTOR_MAX_ZOOM, minZoom: PROJECTOR_MIN_ZOOM } : { maxZoom: 1, minZoom: 0.1 };
+    if (view?.viewport && ids) {
+      const { boxes } = drawnBoxes(flowStore, ids);
+      if (countShown(boxes, view.viewport, paneSize(flowStore), paneObstacles(flowStore)) === boxes.length) {
+        void flow.setViewport(view.viewport, { duration: MOVE_MS });
+        return;
+      }
+    }
+    frameFactors(flow, flowStore, ids, { ...zoom, durationMs: MOVE_MS, marginPx: 24 });
+  };
   const show = (view: SavedView | null) => {
     const ws = sliceOf(store, workshopSlice);
     if (ws.following !== null) ws.stopFollowing();
     ws.show(view?.id ?? null);
-    const minZoom = ws.projector ? PROJECTOR_MIN_ZOOM : undefined;
-    if (view?.viewport) {
-      const { width, height } = flowStore.getState();
-      const vp = minZoom ? clampZoom(view.viewport, { width, height }, minZoom) : view.viewport;
-      void flow.setViewport(vp, { duration: MOVE_MS });
-      return;
-    }
-    const ids = view ? shownFactors(view, reader.current.factors.map((f) => f.id)) : null;
-    void flow.fitView({
-      // Hidden nodes count: the factors of the view being shown are still hidden by the last one.
-      nodes: ids ? ids.map((id) => ({ id })) : undefined,
-      includeHiddenNodes: true,
-      duration: MOVE_MS,
-      padding: 0.15,
-      // A projected step of a few factors may come closer; on a laptop 100 % is enough.
-      maxZoom: minZoom ? 2 : 1,
-      ...(minZoom ? { minZoom } : {}),
+    // The view's factors (hidden by the last one) and its title are drawn on the next frames:
+    // frame them once they have a size.
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      pending = requestAnimationFrame(() => frame(view));
     });
   };
   const step = (delta: 1 | -1) => {
