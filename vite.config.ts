@@ -51,5 +51,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Which chunks each module brings (test/e2e/bundle-size.test.ts follows a map link's load through it).
+    manifest: true,
   },
 });

@@ -1,13 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './i18n';
-import { App } from './app/App';
-import { installModel } from './model';
+import { App, loadMapPage } from './app/App';
+import { parseRoute } from './app/route';
 
-// The model's wiring (removal cascade, JSON sections), once, before any map is opened or imported.
-installModel({ warn: (m) => console.warn(`[trame] ${m}`) });
+// A map link: fetch the map page's chunks while React starts, not after the first render.
+if (parseRoute(location).name === 'map') void loadMapPage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,9 +1,31 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newId } from '../model';
-import { createMapOnServer, forgetMap, listRememberedMaps, MapApiError, rememberMap, type RememberedMap } from '../sync';
+// File by file, not the folders' indexes: the home page loads without Yjs, the sockets or React Flow.
+import { newId } from '../model/ids';
+import { navigate } from '../session/navigation';
+import { createMapOnServer, MapApiError } from '../sync/api';
+import { forgetMap, listRememberedMaps, rememberMap, type RememberedMap } from '../sync/remembered';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navigate } from '../session';
+import { loadModel } from './loadModel';
+
+/** What Import › Open map file accepts (src/features/import/ImportDialog.tsx). */
+const ACCEPT = '.json,.csv,.tsv,.txt,.graphml,.xml,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A map file from the disk (a USB stick) as a new map on the relay, by the importer the map
+ * page's Import dialog uses; loaded on the first use with its parsers and its messages.
+ * Resolves to the problems to show, in the user's language, or navigates to the new map.
+ */
+async function openMapFiles(files: readonly File[], t: ReturnType<typeof useTranslation>['t']): Promise<string[] | null> {
+  const [, { openAsNewMap }, { issueText }] = await Promise.all([
+    loadModel(), import('../features/import/runImport'), import('../features/import/issue-text'), import('../features/import/i18n'),
+  ]);
+  const out = await openAsNewMap(files);
+  if (!out.ok) return out.report.kind === 'failed' ? [t('import.failedNew'), ...out.report.errors.map((i) => issueText(i, t))] : [];
+  rememberMap({ id: out.map.id, title: out.map.title, access: 'edit', token: out.map.editToken });
+  navigate(out.map.editUrl);
+  return null;
+}
 
 function linkOf(m: RememberedMap): string {
   if (m.editToken) return `/m/${m.id}#edit=${m.editToken}`;
@@ -18,6 +40,22 @@ export function Home() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [maps, setMaps] = useState(() => listRememberedMaps());
+  const [opening, setOpening] = useState(false);
+  const [fileProblems, setFileProblems] = useState<string[] | null>(null);
+
+  const openFiles = async (files: readonly File[]) => {
+    if (files.length === 0 || opening) return;
+    setOpening(true);
+    setFileProblems(null);
+    try {
+      const problems = await openMapFiles(files, t);
+      if (problems) setFileProblems(problems);
+    } catch (err) {
+      setFileProblems([t('home.createFailed', { message: err instanceof Error ? err.message : String(err) })]);
+    } finally {
+      setOpening(false);
+    }
+  };
 
   const create = async () => {
     setBusy(true);
@@ -58,6 +96,31 @@ export function Home() {
         <button type="submit" className="primary" disabled={busy}>{t('home.newMap')}</button>
       </form>
       {message && <p role="alert" className="error">{message}</p>}
+      <section className="open-file" aria-labelledby="open-file-hint">
+        <label className={`file-button${opening ? ' disabled' : ''}`} tabIndex={0}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              e.currentTarget.querySelector('input')?.click();
+            }
+          }}>
+          {t('home.openFile')}
+          <input type="file" accept={ACCEPT} multiple disabled={opening} data-testid="home-open-map-file"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void openFiles(files);
+            }} />
+        </label>
+        <p id="open-file-hint" className="muted">{t('home.openFileHint')}</p>
+        {opening && <p role="status">{t('home.openingFile')}</p>}
+        {fileProblems && fileProblems.length > 0 && (
+          <div role="alert" className="error" data-testid="home-open-problems">
+            <p>{fileProblems[0]}</p>
+            {fileProblems.length > 1 && <ul>{fileProblems.slice(1, 9).map((p, n) => <li key={n}>{p}</li>)}</ul>}
+          </div>
+        )}
+      </section>
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{t('home.recent')}</h2>
         {maps.length === 0 ? (

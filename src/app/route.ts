@@ -1,4 +1,4 @@
-import { parseMapLocation, parseMapPath } from '../sync';
+import { parseMapLocation, parseMapPath } from '../sync/location';
 
 export type Route =
   | { name: 'home' }

@@ -1,7 +1,7 @@
 import type { Messages } from './fr';
 
 export const en: Messages = {
-  app: { name: 'Trame', tagline: 'Shared causal maps, live and offline' },
+  app: { name: 'Trame', tagline: 'Shared causal maps, live and offline', loading: 'Loading the map…' },
   home: {
     newMap: 'New map',
     newMapTitle: 'Map title',
@@ -14,6 +14,8 @@ export const en: Messages = {
     viewOnly: 'read only',
     createFailed: 'Could not create the map: {{message}}',
     openFile: 'Open a map file',
+    openFileHint: 'Creates a new map holding a Trame file (.trame.json), a workbook or a CSV — for instance a map saved on a USB stick.',
+    openingFile: 'Opening the file…',
   },
   toolbar: {
     undo: 'Undo',

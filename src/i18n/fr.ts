@@ -1,6 +1,6 @@
 /** French is the reference language: facilitators in Mali work in French. */
 export const fr = {
-  app: { name: 'Trame', tagline: 'Cartes causales partagées, en direct et hors ligne' },
+  app: { name: 'Trame', tagline: 'Cartes causales partagées, en direct et hors ligne', loading: 'Chargement de la carte…' },
   home: {
     newMap: 'Nouvelle carte',
     newMapTitle: 'Titre de la carte',
@@ -13,6 +13,8 @@ export const fr = {
     viewOnly: 'lecture seule',
     createFailed: 'Impossible de créer la carte : {{message}}',
     openFile: 'Ouvrir un fichier de carte',
+    openFileHint: 'Crée une nouvelle carte avec le contenu d’un fichier Trame (.trame.json), d’un classeur ou d’un CSV — par exemple une carte enregistrée sur une clé USB.',
+    openingFile: 'Ouverture du fichier…',
   },
   toolbar: {
     undo: 'Annuler',

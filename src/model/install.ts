@@ -10,7 +10,7 @@ import { modelRegistry, type ModelRegistry } from './registry';
 import { dropFactorsFromViews } from './views';
 
 /**
- * The one place the model is wired. Called at each start: the app's (src/main.tsx), the
+ * The one place the model is wired. Called at each start: the app's (src/app/loadModel.ts, when the first page that needs the model loads), the
  * relay's (server/app.ts) and the tests' (test/setup.ts). Nothing in the model registers
  * itself on import, so what runs, and in which order, is what is written here.
  */
