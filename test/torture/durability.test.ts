@@ -12,7 +12,8 @@ import { client, LONG, newSeed, prng, sleep } from './helpers';
  * fresh client, connecting before the two others come back (they would resend what they
  * hold and hide a loss), must have every acknowledged edit.
  */
-// A relay restart costs 2–5 s on the 2 busy cores (tsx compiles the server), which bounds
+// A relay restart costs 2–5 s on the 2 busy cores (tsx compiles the server; 20 s and more when
+// the machine is loaded: the timeouts are a guard against hangs, not a budget), which bounds
 // the short version; TORTURE=long kills it 50 times.
 const KILLS = LONG ? 50 : 8;
 
@@ -105,5 +106,5 @@ describe('durability when the relay is killed', () => {
     console.log(`durability: ${seq} edits, ${checkedFactors} acknowledged factors checked after the last kill`);
     // The stream must have been acknowledged at all, or the checks above checked nothing.
     expect(checkedFactors).toBeGreaterThan(KILLS);
-  }, LONG ? 900_000 : 90_000);
+  }, LONG ? 1_800_000 : 400_000);
 });

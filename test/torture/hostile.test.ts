@@ -78,5 +78,5 @@ describe('hostile frames', () => {
       fresh.destroy();
       fresh.doc.destroy();
     }
-  }, LONG ? 900_000 : 90_000);
+  }, LONG ? 1_800_000 : 400_000);
 });
