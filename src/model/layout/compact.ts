@@ -21,6 +21,8 @@ export interface CompactInput {
   readonly aspect: number;
   /** The least space left between two boxes (less than the layout's gap: squeezing is the point). */
   readonly minGap: number;
+  /** Bisection steps per axis (each one a full overlap and through-box check). */
+  readonly steps?: number;
 }
 
 function anyOverlap(hw: Float64Array, hh: Float64Array, x: Float64Array, y: Float64Array): boolean {
@@ -97,7 +99,7 @@ export function compact(input: CompactInput): void {
     for (const axis of axes) {
       let lo = MIN_SCALE;
       let hi = 1;
-      for (let s = 0; s < SEARCH_STEPS; s++) {
+      for (let s = 0; s < (input.steps ?? SEARCH_STEPS); s++) {
         const mid = (lo + hi) / 2;
         if (axis === 'x' ? fits(mid, 1) : fits(1, mid)) hi = mid;
         else lo = mid;

@@ -59,7 +59,8 @@ const ZOOM_COST = 4;
  * too small to read from a chair: each tenth below costs about SHORT_COST / 7 crossings more.
  */
 const READABLE_ZOOM = 0.7;
-const SHORT_COST = 60;
+const SHORT_COST = 150;
+const FIT_PADDING = 1.1;
 
 /** Above this many factors a component is laid out once, at the middle edge length. */
 const TRY_ALL_MAX = 150;
@@ -109,8 +110,9 @@ interface Scored {
  * worth about one crossing.
  */
 function score(g: LayoutGraph, b: Boxes, rw: Float64Array, rh: Float64Array, aspect: number): number {
-  const e = extent(b);
-  const fittedZoom = Math.min((1080 * aspect) / e.width, 1080 / e.height);
+  // The drawn boxes and React Flow's fit padding (0.1), as quality.ts measures the result.
+  const e = extent({ ...b, hw: rw, hh: rh });
+  const fittedZoom = Math.min((1080 * aspect) / (e.width * FIT_PADDING), 1080 / (e.height * FIT_PADDING));
   const short = Math.max(0, READABLE_ZOOM - fittedZoom) / READABLE_ZOOM;
   return countCrossings(g, b) + THROUGH_COST * countThrough(g, b.x, b.y, rw, rh) + ZOOM_COST / fittedZoom + SHORT_COST * short;
 }
@@ -149,8 +151,9 @@ function layoutComponent(input: LoopLayoutInput, members: number[], rngSeed: num
   const finish = (edgeLength: number) => {
     removeOverlaps(b);
     refine({ boxes: b, drawnHw: rw, drawnHh: rh, graph: sub, unit: edgeLength, budget, frame: frameFor(b, boxArea, input.aspect) });
-    compact({ boxes: b, drawnHw: rw, drawnHh: rh, graph: sub, aspect: input.aspect, minGap: input.gap / 2 });
-    return score(sub, b, rw, rh, input.aspect);
+    compact({ boxes: b, drawnHw: rw, drawnHh: rh, graph: sub, aspect: input.aspect, minGap: input.gap / 2, steps: small ? undefined : 8 });
+    // A big component is laid out once: nothing to compare, so no score (O(links²)).
+    return small ? score(sub, b, rw, rh, input.aspect) : 0;
   };
   let best: Scored | null = null;
   for (const factor of lengths) {

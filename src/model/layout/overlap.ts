@@ -15,31 +15,72 @@ export interface Boxes {
 }
 
 const MAX_PASSES = 400;
+/**
+ * A crowd pushed apart one pair at a time can jam, each push undone by the next one (a big
+ * map's dense middle after stress): after this many passes without a clear result, every free
+ * box is moved GROW further from the free boxes' centre, which gives the crowd room at once.
+ * Compaction takes the slack back afterwards.
+ */
+const JAM_PASSES = 40;
+const GROW = 1.12;
+
+/** Counting sort of the boxes into a hashed grid: typed arrays, no allocation per pass. */
+class Grid {
+  readonly head: Int32Array;
+  readonly order: Int32Array;
+  private readonly slot: Int32Array;
+  readonly mask: number;
+
+  constructor(n: number) {
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.mask = size - 1;
+    this.head = new Int32Array(size + 1);
+    this.order = new Int32Array(n);
+    this.slot = new Int32Array(n);
+  }
+
+  hash(cx: number, cy: number): number {
+    return (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663)) & this.mask;
+  }
+
+  fill(x: Float64Array, y: Float64Array, n: number, cell: number): void {
+    const { head, order, slot } = this;
+    head.fill(0);
+    for (let i = 0; i < n; i++) {
+      const h = this.hash(Math.floor(x[i]! / cell), Math.floor(y[i]! / cell));
+      slot[i] = h;
+      head[h + 1]!++;
+    }
+    for (let h = 0; h < this.mask + 1; h++) head[h + 1] = head[h + 1]! + head[h]!;
+    const at = head.slice(0, this.mask + 1);
+    for (let i = 0; i < n; i++) order[at[slot[i]!]!++] = i;
+  }
+}
 
 export function removeOverlaps(b: Boxes, passes = MAX_PASSES): boolean {
   const { n, x, y, hw, hh, pinned } = b;
   if (n < 2) return true;
   let cell = 0;
   for (let i = 0; i < n; i++) cell = Math.max(cell, 2 * hw[i]!, 2 * hh[i]!);
-  const buckets = new Map<number, number[]>();
+  const grid = new Grid(n);
+  const { head, order } = grid;
+  const seen = new Int32Array(grid.mask + 1).fill(-1);
   for (let pass = 0; pass < passes; pass++) {
-    buckets.clear();
-    const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
-    for (let i = 0; i < n; i++) {
-      const k = key(Math.floor(x[i]! / cell), Math.floor(y[i]! / cell));
-      let list = buckets.get(k);
-      if (!list) buckets.set(k, (list = []));
-      list.push(i);
-    }
+    if (pass > 0 && pass % JAM_PASSES === 0) grow(b);
+    grid.fill(x, y, n, cell);
     let moved = false;
     for (let i = 0; i < n; i++) {
       const gx = Math.floor(x[i]! / cell);
       const gy = Math.floor(y[i]! / cell);
       for (let ox = -1; ox <= 1; ox++) {
         for (let oy = -1; oy <= 1; oy++) {
-          const list = buckets.get(key(gx + ox, gy + oy));
-          if (!list) continue;
-          for (const j of list) {
+          const h = grid.hash(gx + ox, gy + oy);
+          // Two neighbouring cells can hash to one slot: read it once.
+          if (seen[h] === i) continue;
+          seen[h] = i;
+          for (let k = head[h]!; k < head[h + 1]!; k++) {
+            const j = order[k]!;
             if (j <= i || (pinned[i] && pinned[j])) continue;
             const dx = x[j]! - x[i]!;
             const dy = y[j]! - y[i]!;
@@ -65,4 +106,25 @@ export function removeOverlaps(b: Boxes, passes = MAX_PASSES): boolean {
     if (!moved) return true;
   }
   return false;
+}
+
+/** Spreads the free boxes out from their centre (pinned boxes stay). */
+function grow(b: Boxes): void {
+  let cx = 0;
+  let cy = 0;
+  let free = 0;
+  for (let i = 0; i < b.n; i++) {
+    if (b.pinned[i]) continue;
+    cx += b.x[i]!;
+    cy += b.y[i]!;
+    free++;
+  }
+  if (free === 0) return;
+  cx /= free;
+  cy /= free;
+  for (let i = 0; i < b.n; i++) {
+    if (b.pinned[i]) continue;
+    b.x[i] = cx + (b.x[i]! - cx) * GROW;
+    b.y[i] = cy + (b.y[i]! - cy) * GROW;
+  }
 }

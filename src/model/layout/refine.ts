@@ -59,6 +59,11 @@ class Refiner {
   private readonly near: number[] = [];
   private readonly nearBoxes: number[] = [];
   private readonly mine: number[] = [];
+  /** Scratch: candidate spots (x, y pairs) and the factors being moved. */
+  private cand = new Float64Array(256);
+  private candCount = 0;
+  private readonly one = [0];
+  private readonly two = [0, 0];
 
   constructor(private readonly input: RefineInput) {
     this.b = input.boxes;
@@ -83,12 +88,6 @@ class Refiner {
     }
   }
 
-  private incident(v: number): number[] {
-    const out: number[] = [];
-    for (let k = this.g.start[v]!; k < this.g.start[v + 1]!; k++) out.push(this.g.adjEdge[k]!);
-    return out;
-  }
-
   private overlaps(v: number, cx: number, cy: number, skip: number): boolean {
     const { x, y, hw, hh } = this.b;
     const near = this.index.boxesNear(cx - hw[v]!, cy - hh[v]!, cx + hw[v]!, cy + hh[v]!, this.nearBoxes);
@@ -105,16 +104,23 @@ class Refiner {
     const { x, y } = this.b;
     const ox = x[v]!;
     const oy = y[v]!;
-    const base = this.cost([v]);
+    const one = this.one;
+    const two = this.two;
+    one[0] = v;
+    const base = this.cost(one);
     let best = base - MIN_GAIN;
     let bestX = ox;
     let bestY = oy;
     let bestSwap = -1;
-    for (const [cx, cy] of this.candidates(v)) {
+    this.candidates(v);
+    const cand = this.cand;
+    for (let k = 0; k < this.candCount; k++) {
+      const cx = cand[2 * k]!;
+      const cy = cand[2 * k + 1]!;
       if (this.overlaps(v, cx, cy, -1)) continue;
       x[v] = cx;
       y[v] = cy;
-      const c = this.cost([v]);
+      const c = this.cost(one, best);
       x[v] = ox;
       y[v] = oy;
       if (c < best) {
@@ -128,13 +134,15 @@ class Refiner {
       const ux = x[u]!;
       const uy = y[u]!;
       if (this.overlaps(v, ux, uy, u) || this.overlaps(u, ox, oy, v)) continue;
-      const before = this.cost([v, u]);
+      two[0] = v;
+      two[1] = u;
+      const before = this.cost(two);
       x[v] = ux;
       y[v] = uy;
       x[u] = ox;
       y[u] = oy;
       // Each box checked against the other's old place only: they trade places.
-      const after = this.cost([v, u]);
+      const after = this.cost(two, best - base + before);
       x[v] = ox;
       y[v] = oy;
       x[u] = ux;
@@ -150,23 +158,35 @@ class Refiner {
       y[v] = y[u]!;
       x[u] = ox;
       y[u] = oy;
-      this.index.moved(v, this.incident(v));
-      this.index.moved(u, this.incident(u));
+      this.index.moved(v, this.g.adjEdge.subarray(this.g.start[v]!, this.g.start[v + 1]!));
+      this.index.moved(u, this.g.adjEdge.subarray(this.g.start[u]!, this.g.start[u + 1]!));
       return true;
     }
     if (bestX !== ox || bestY !== oy) {
       x[v] = bestX;
       y[v] = bestY;
-      this.index.moved(v, this.incident(v));
+      this.index.moved(v, this.g.adjEdge.subarray(this.g.start[v]!, this.g.start[v + 1]!));
       return true;
     }
     return false;
   }
 
-  private candidates(v: number): [number, number][] {
+  private push(cx: number, cy: number): void {
+    if (2 * this.candCount + 2 > this.cand.length) {
+      const grown = new Float64Array(this.cand.length * 2);
+      grown.set(this.cand);
+      this.cand = grown;
+    }
+    this.cand[2 * this.candCount] = cx;
+    this.cand[2 * this.candCount + 1] = cy;
+    this.candCount++;
+  }
+
+  /** Fills `cand` with the spots worth trying for v. */
+  private candidates(v: number): void {
     const { x, y, hw, hh } = this.b;
     const g = this.g;
-    const out: [number, number][] = [];
+    this.candCount = 0;
     let mx = 0;
     let my = 0;
     const deg = g.start[v + 1]! - g.start[v]!;
@@ -174,7 +194,7 @@ class Refiner {
       mx += x[g.adj[k]!]!;
       my += y[g.adj[k]!]!;
     }
-    out.push([mx / deg, my / deg]);
+    this.push(mx / deg, my / deg);
     const f = this.input.frame;
     if (f) {
       // Towards the frame's centre, and to the nearest spot inside the frame.
@@ -184,14 +204,14 @@ class Refiner {
       if (d > 0) {
         for (const s of PULL_STEPS) {
           const t = Math.min(1, (s * this.input.unit) / d);
-          out.push([x[v]! + (fx - x[v]!) * t, y[v]! + (fy - y[v]!) * t]);
+          this.push(x[v]! + (fx - x[v]!) * t, y[v]! + (fy - y[v]!) * t);
         }
       }
       const cx = Math.min(f.x1 - hw[v]!, Math.max(f.x0 + hw[v]!, x[v]!));
       const cy = Math.min(f.y1 - hh[v]!, Math.max(f.y0 + hh[v]!, y[v]!));
-      if (cx !== x[v] || cy !== y[v]) out.push([cx, cy]);
+      if (cx !== x[v] || cy !== y[v]) this.push(cx, cy);
     }
-    for (const s of STEPS) for (const [dx, dy] of DIRECTIONS) out.push([x[v]! + dx * s * 2 * hw[v]!, y[v]! + dy * s * 2 * hh[v]!]);
+    for (const s of STEPS) for (const [dx, dy] of DIRECTIONS) this.push(x[v]! + dx * s * 2 * hw[v]!, y[v]! + dy * s * 2 * hh[v]!);
     // Out of the way of each link that runs through this box: just past its line, either side.
     const rw = this.input.drawnHw[v]!;
     const rh = this.input.drawnHh[v]!;
@@ -213,12 +233,11 @@ class Refiner {
       // Signed distance of the centre from the line, and the half-extent of the box across it.
       const off = (x[v]! - x[a]!) * nx + (y[v]! - y[a]!) * ny;
       const reach = Math.abs(nx) * hw[v]! + Math.abs(ny) * hh[v]!;
-      for (const side of [1, -1]) {
+      for (let side = 1; side >= -1; side -= 2) {
         const shift = side * reach - off + side * 2;
-        out.push([x[v]! + nx * shift, y[v]! + ny * shift]);
+        this.push(x[v]! + nx * shift, y[v]! + ny * shift);
       }
     }
-    return out;
   }
 
   /** The nearest few factors, for swaps. */
@@ -242,8 +261,12 @@ class Refiner {
     return best;
   }
 
-  /** The part of the cost that depends on where the factors in `set` are. */
-  private cost(set: readonly number[]): number {
+  /**
+   * The part of the cost that depends on where the factors in `set` are. Past `limit` the
+   * answer only has to say "no better": the count stops there (most candidate spots are worse
+   * than where the factor is, and this is what the search spends its time on).
+   */
+  private cost(set: readonly number[], limit = Infinity): number {
     const { x, y } = this.b;
     const g = this.g;
     const { edgeA, edgeB } = g;
@@ -263,9 +286,22 @@ class Refiner {
         }
       }
     }
+    let length = 0;
+    for (const e of mine) length += Math.hypot(x[edgeB[e]!]! - x[edgeA[e]!]!, y[edgeB[e]!]! - y[edgeA[e]!]!);
+    let outside = 0;
+    const f = this.input.frame;
+    if (f) {
+      const { hw, hh } = this.b;
+      for (const v of set) {
+        const ox = Math.max(0, f.x0 - (x[v]! - hw[v]!), x[v]! + hw[v]! - f.x1);
+        const oy = Math.max(0, f.y0 - (y[v]! - hh[v]!), y[v]! + hh[v]! - f.y1);
+        outside += ox + oy;
+      }
+    }
+    const fixedPart = (LENGTH_COST * length + OUTSIDE_COST * outside) / this.input.unit;
     let crossings = 0;
     let through = 0;
-    let length = 0;
+    let stopped = false;
     // The moved links, wherever their ends are now, against the others where they are filed.
     const near = this.near;
     const nearBoxes = this.nearBoxes;
@@ -276,7 +312,6 @@ class Refiner {
       const ay = y[a]!;
       const cx = x[c]!;
       const cy = y[c]!;
-      length += Math.hypot(cx - ax, cy - ay);
       const minX = Math.min(ax, cx);
       const maxX = Math.max(ax, cx);
       const minY = Math.min(ay, cy);
@@ -315,9 +350,14 @@ class Refiner {
         if (w === a || w === c) continue;
         if (segmentHitsBox(ax, ay, cx, cy, x[w]! - rw[w]!, y[w]! - rh[w]!, x[w]! + rw[w]!, y[w]! + rh[w]!)) through++;
       }
+      if (fixedPart + crossings + THROUGH_COST * through >= limit) {
+        stopped = true;
+        break;
+      }
     }
     // Other links through the moved boxes.
-    for (const v of set) {
+    for (let k = 0; !stopped && k < set.length; k++) {
+      const v = set[k]!;
       const x0 = x[v]! - rw[v]!;
       const x1 = x[v]! + rw[v]!;
       const y0 = y[v]! - rh[v]!;
@@ -332,16 +372,6 @@ class Refiner {
     for (const e of mine) inSet[e] = 0;
     for (const v of set) inMoved[v] = 0;
     this.work += work + mine.length;
-    let outside = 0;
-    const f = this.input.frame;
-    if (f) {
-      const { hw, hh } = this.b;
-      for (const v of set) {
-        const ox = Math.max(0, f.x0 - (x[v]! - hw[v]!), x[v]! + hw[v]! - f.x1);
-        const oy = Math.max(0, f.y0 - (y[v]! - hh[v]!), y[v]! + hh[v]! - f.y1);
-        outside += ox + oy;
-      }
-    }
-    return crossings + THROUGH_COST * through + (LENGTH_COST * length + OUTSIDE_COST * outside) / this.input.unit;
+    return stopped ? Infinity : crossings + THROUGH_COST * through + fixedPart;
   }
 }
