@@ -6,9 +6,12 @@ import { createRoutes } from './http/routes';
 import { sendJson } from './http/router';
 import { describeError, type Logger } from './log';
 import { InProcessFanout, type Fanout } from './relay/fanout';
+import { storePipeline } from './relay/durability';
 import { Rooms } from './relay/rooms';
 import { attachWebSocketRelay } from './relay/websocket';
 import type { MapStore } from './store/map-store';
+import { notifyChanges } from './store/snapshot-daily';
+import { SnapshotService } from './store/snapshot-service';
 import { setSecurityHeaders } from './http/security-headers';
 import { HEADERS_TIMEOUT_MS, MAX_CONNECTIONS_PER_ADDRESS, REQUEST_TIMEOUT_MS } from './limits';
 import { ConnectionCount } from './relay/rate-limit';
@@ -39,10 +42,13 @@ export function createApp({
   // The model's JSON sections and removal cascade, for imports and exports. No logger: the
   // relay's log carries no document content, and a peer's malformed entry is for clients to show.
   installModel();
-  const rooms = new Rooms(store, fanout, log);
+  // Snapshots where the store keeps them; told of changes for the daily automatic one.
+  const snapshots = store.snapshots ? new SnapshotService(store, store.snapshots, log) : null;
+  const pipeline = storePipeline(store, fanout, log);
+  const rooms = new Rooms(store, fanout, log, snapshots ? notifyChanges(pipeline, (id) => snapshots.mapChanged(id)) : pipeline);
   // Every per-address limit counts the same address: the socket's, or the one the proxy saw.
   const addressOf = clientAddress(trustProxy);
-  const router = createRoutes(rooms, log, { debug, addressOf });
+  const router = createRoutes(rooms, log, { debug, addressOf, snapshots });
 
   const server = createServer({
     headersTimeout: HEADERS_TIMEOUT_MS,
@@ -93,6 +99,7 @@ export function createApp({
     async close() {
       await relay.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      snapshots?.close();
       await store.close();
     },
   };

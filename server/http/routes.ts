@@ -2,15 +2,18 @@ import { metaOf } from '../../src/model';
 import type { Logger } from '../log';
 import type { Rooms } from '../relay/rooms';
 import { clientAddress, type ClientAddress } from './client-address';
+import type { SnapshotService } from '../store/snapshot-service';
 import { registerAnalysisRoute } from './analysis-route';
 import { registerCreateRoute } from './create-route';
 import { registerExportRoutes } from './export-routes';
 import { registerMergeRoute } from './merge-route';
 import { denied, Router, sendJson } from './router';
+import { registerSnapshotRoutes } from './snapshot-routes';
 
 /** The relay's HTTP API. See router.ts for how to add a route. */
 export function createRoutes(
-  rooms: Rooms, log: Logger, opts: { debug?: boolean; addressOf?: ClientAddress } = {},
+  rooms: Rooms, log: Logger,
+  opts: { debug?: boolean; addressOf?: ClientAddress; snapshots?: SnapshotService | null } = {},
 ): Router {
   const router = new Router();
 
@@ -42,6 +45,7 @@ export function createRoutes(
   registerAnalysisRoute(router, rooms);
   registerExportRoutes(router, rooms);
   registerMergeRoute(router, rooms, log);
+  registerSnapshotRoutes(router, rooms, opts.snapshots ?? null, log);
 
   return router;
 }

@@ -7,6 +7,8 @@
  * order gives the document (Yjs updates commute), which is what lets compaction replace rows
  * and several writers append concurrently.
  */
+import type { SnapshotStore } from './snapshot-store';
+
 export interface MapRecord {
   readonly id: string;
   readonly editTokenHash: Uint8Array;
@@ -36,4 +38,6 @@ export interface MapStore {
    */
   compact(id: string): Promise<void>;
   close(): Promise<void>;
+  /** Named states of maps (snapshot-store.ts); absent where the store has no snapshot tables yet. */
+  readonly snapshots?: SnapshotStore;
 }

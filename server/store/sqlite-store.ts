@@ -3,6 +3,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogFolder } from './fold';
 import type { LogStats, MapRecord, MapStore } from './map-store';
+import { SNAPSHOTS_SCHEMA, SqliteSnapshotStore } from './snapshot-sqlite';
 
 export const DB_FILE = 'trame.sqlite';
 
@@ -57,6 +58,8 @@ export class SqliteMapStore implements MapStore {
   private flushScheduled = false;
   private readonly appendAll: (batch: readonly PendingAppend[]) => void;
   private readonly folder = new LogFolder();
+  /** Named states of maps (snapshot-sqlite.ts), in the same file and on the same connection. */
+  readonly snapshots: SqliteSnapshotStore;
 
   constructor(dataDir: string) {
     // Maps may hold testimony: the folder and its files are the relay user's alone (0700,
@@ -78,6 +81,8 @@ export class SqliteMapStore implements MapStore {
     // Another relay process on the same file may hold the write lock for a moment.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.db.exec(SNAPSHOTS_SCHEMA);
+    this.snapshots = new SqliteSnapshotStore(this.db);
     this.stmts = {
       insertMap: this.db.prepare('INSERT INTO maps (id, edit_hash, view_hash, created_at) VALUES (?, ?, ?, ?)'),
       getMap: this.db.prepare<[string], MapRow>('SELECT id, edit_hash, view_hash, created_at FROM maps WHERE id = ?'),
