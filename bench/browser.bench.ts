@@ -22,12 +22,18 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const SIZES = QUICK ? [300] : [300, 1000, 2000];
+// BENCH_SIZES=1000 measures one size while working on the canvas.
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [300] : [300, 1000, 2000];
 const RUNS = QUICK ? 1 : 3;
 const LINKS_PER_FACTOR = 3;
 const MOVES = QUICK ? 30 : 45;
 const COUNTED_MOVES = 20;
 const FIRST_LOAD_TARGET = 200_000;
+// Issue #16 (an old laptop, no GPU): whole map fitted, then at about 100 %.
+const FIRST_RENDER_TARGET_MS = 2000;
+const PAN_P95_TARGET_MS: Record<number, number> = { 300: 33, 1000: 50, 2000: 100 };
+const DRAG_P95_TARGET_MS: Record<number, number> = { 300: 33 };
+const HEAP_TARGET_MIB: Record<number, number> = { 2000: 150 };
 
 /** Main-thread seconds by kind, from CDP Performance.getMetrics (the rest is paint, GC…). */
 interface Breakdown {
@@ -152,37 +158,42 @@ const range = (xs: number[]) => ({ low: Math.min(...xs), high: Math.max(...xs), 
 function sizeFigures(factors: number, links: number, runs: PageRun[]): Figure[] {
   const label = `${factors} factors / ${links} links`;
   const is1000 = factors === 1000;
+  // Issue #16's targets: pan p95 by size, drag p95 and heap where it sets one.
+  const panP95 = PAN_P95_TARGET_MS[factors];
+  const dragP95 = DRAG_P95_TARGET_MS[factors];
+  const heapTarget = HEAP_TARGET_MIB[factors];
   const render = runs.map((r) => r.phases.allLinks);
   const phase = (k: keyof Phases) => fmt(median(runs.map((r) => r.phases[k])));
   const g = runs.find((r) => r.gestures)?.gestures;
   const figures: Figure[] = [{
     name: `${label}: first full render`, unit: 'ms', median: median(render), spread: range(render), n: render.length,
-    ...(is1000 ? { target: '≤ 1500 ms', pass: median(render) <= 1500 } : {}),
+    ...(is1000 ? { target: `≤ ${FIRST_RENDER_TARGET_MS} ms`, pass: median(render) <= FIRST_RENDER_TARGET_MS } : {}),
     note: `navigation start → every factor in the DOM and every link drawn; medians: first factor ${phase('firstFactor')} ms, all factors ${phase('allFactors')} ms`,
   }];
   if (g) {
     const perFrame = (r: RenderCounts & { frames: number }) =>
       `canvas ${fmt(r.canvasRenders / r.frames)}, factors ${fmt(r.factorRenders / r.frames)}, links ${fmt(r.linkRenders / r.frames)} (${r.links.length} distinct links)`;
-    const frames = (name: string, xs: number[], note: string, target = false): Figure => {
+    const frames = (name: string, xs: number[], note: string, target?: number): Figure => {
       const f = iqr(xs);
       return {
         name: `${label}: ${name}, p50`, unit: 'ms', median: f.median, spread: f.spread, n: f.n,
-        ...(target ? { target: 'p95 ≤ 33 ms', pass: f.s.p95 <= 33 } : {}),
+        ...(target !== undefined ? { target: `p95 ≤ ${target} ms`, pass: f.s.p95 <= target } : {}),
         note: `**p95 ${fmt(f.s.p95)} ms**, max ${fmt(f.s.max)} ms${note ? `; ${note}` : ''}`,
       };
     };
     const b = g.panBreakdown;
     figures.push(
       frames('frame while panning, whole map on screen', g.panFrames,
-        `React renders per frame: ${perFrame(g.panRenders)}; main thread over the pan: ${fmt(b.task)} s, of which script ${fmt(b.script)} s, style+layout ${fmt(b.style + b.layout)} s, the rest paint and raster`, is1000),
-      frames('frame while dragging a factor, whole map on screen', g.dragFrames, `React renders per frame: ${perFrame(g.dragRenders)}`),
-      frames(`frame while panning at ${Math.round(g.zoom * 100)} % zoom`, g.zoomedPanFrames, '', is1000),
-      frames(`frame while dragging a factor at ${Math.round(g.zoom * 100)} % zoom`, g.zoomedDragFrames, ''),
+        `React renders per frame: ${perFrame(g.panRenders)}; main thread over the pan: ${fmt(b.task)} s, of which script ${fmt(b.script)} s, style+layout ${fmt(b.style + b.layout)} s, the rest paint and raster`, panP95),
+      frames('frame while dragging a factor, whole map on screen', g.dragFrames, `React renders per frame: ${perFrame(g.dragRenders)}`, dragP95),
+      frames(`frame while panning at ${Math.round(g.zoom * 100)} % zoom`, g.zoomedPanFrames, '', panP95),
+      frames(`frame while dragging a factor at ${Math.round(g.zoom * 100)} % zoom`, g.zoomedDragFrames, '', dragP95),
     );
   }
   figures.push({
     name: `${label}: JS heap after GC`, unit: 'MiB', median: median(runs.map((r) => r.heapMiB)),
     spread: range(runs.map((r) => r.heapMiB)), n: runs.length,
+    ...(heapTarget ? { target: `≤ ${heapTarget} MiB`, pass: median(runs.map((r) => r.heapMiB)) <= heapTarget } : {}),
   });
   return figures;
 }
@@ -224,7 +235,7 @@ export async function run(): Promise<Section[]> {
     figures,
     notes: [
       `Headless Chromium (/usr/bin/chromium, --disable-gpu: software raster and compositing, so paint costs far more than on a laptop with a GPU), 1280×800, the production build served by our relay. Maps are generated on a grid, ${LINKS_PER_FACTOR} links per factor to nearby factors, written through the relay by a node client. ${RUNS} page loads per size, each in a fresh browser context (empty IndexedDB: the map comes from the relay).`,
-      'First render is read in the page (performance.now() since navigation start, polled every animation frame) when every factor node is in the DOM and every link has its polarity marker, i.e. is drawn: React Flow draws a link only once both its factors are measured.',
+      'First render is read in the page (performance.now() since navigation start, polled every animation frame) when every factor node is in the DOM and every link is drawn: with its polarity marker at full detail (React Flow draws a link only once both its factors are measured), or on the overview\'s canvas (`data-drawn`) when labels would be too small to read (src/canvas/lod.ts).',
       `Frames are requestAnimationFrame deltas while Playwright moves the mouse with the button down (${MOVES} moves, each sent once the page has taken the previous one) from an empty point of the pane (pan) or from a factor label near the centre (drag): first at the zoom the map opens with (the whole map fitted, every node on screen: the worst case), then zoomed in to about 100 % with the mouse wheel. Frames come from the last page load of each size; spread is p25–p75.`,
       'React renders per frame are counted in separate passes (the counter walks the React tree, which would slow the frames measured), in the production build, through the React DevTools hook React calls on each commit. A pan should render no factor and no link; a drag renders the dragged factor and its links. Main-thread time by kind comes from CDP Performance.getMetrics over the fitted pan.',
       'Sizes are gzip level 9 of the built files (node zlib), what a static server with gzip sends.',

@@ -37,12 +37,14 @@ export async function factorPoint(page: Page): Promise<{ x: number; y: number }>
     const w = innerWidth;
     const h = innerHeight;
     let best: { x: number; y: number; d: number } | null = null;
-    for (const el of document.querySelectorAll('.factor-label')) {
+    // The body, not the label: the overview of a large map hides labels, and its body still drags.
+    for (const el of document.querySelectorAll('.factor-body')) {
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       const d = Math.hypot(x - w / 2, y - h / 2);
-      if (r.width > 0 && (!best || d < best.d) && document.elementFromPoint(x, y) === el) best = { x, y, d };
+      const hit = document.elementFromPoint(x, y);
+      if (r.width > 0 && (!best || d < best.d) && hit && el.contains(hit)) best = { x, y, d };
     }
     return best;
   });
@@ -98,7 +100,9 @@ export function watchPhases([n, l]: readonly [number, number]): void {
     const now = performance.now();
     if (f > 0 && p.firstFactor === undefined) p.firstFactor = now;
     if (f >= n && p.allFactors === undefined) p.allFactors = now;
-    if (p.allFactors !== undefined && document.querySelectorAll('[data-testid="link-polarity"]').length >= l) {
+    // A link is drawn once it has its polarity marker (full detail) or is on the overview's canvas.
+    const overview = Number((document.querySelector('[data-testid="overview-links"]') as HTMLElement | null)?.dataset.drawn ?? 0);
+    if (p.allFactors !== undefined && document.querySelectorAll('[data-testid="link-polarity"]').length + overview >= l) {
       p.allLinks = now;
       p.done = true;
       return;

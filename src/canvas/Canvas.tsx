@@ -1,19 +1,23 @@
 import {
-  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams,
+  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, useStore,
+  type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addLink, ModelError, moveFactors, removeElements } from '../model';
-import { useCanvasContributions, useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
+import { useCanvasContributions, useDetail, useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { LinkEdge } from './LinkEdge';
+import { DEFAULT_FACTOR_FONT_PX, factorFontPx, labelsReadable, LOD_MIN_FACTORS } from './lod';
+import { OverviewLinks } from './OverviewLinks';
 import { addFactorAt } from './newFactor';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';
 import { useFitOnFirstContent } from './useFitOnFirstContent';
+import { useFullDetailDrawn } from './useFullDetailDrawn';
 import { ZoomScale } from './ZoomScale';
+import './canvas.css';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 // Module level so React Flow never sees new type maps and re-mounts every node.
@@ -24,6 +28,18 @@ const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 // A map of two factors should not open at 400 %.
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
+const NO_LINKS: LinkEdgeType[] = [];
+
+/** React Flow leaves a hidden link unmounted: the overview draws it on its canvas instead. */
+function hideFrom(cache: WeakMap<LinkEdgeType, LinkEdgeType>, edges: LinkEdgeType[]): LinkEdgeType[] {
+  return edges.map((e) => {
+    // A selected link stays an SVG link: it shows its selection and takes clicks.
+    if (e.hidden || e.selected) return e;
+    let h = cache.get(e);
+    if (!h) cache.set(e, (h = { ...e, hidden: true }));
+    return h;
+  });
+}
 
 export function Canvas() {
   const { t } = useTranslation();
@@ -36,7 +52,17 @@ export function Canvas() {
   const showError = useSession((s) => s.showError);
   const [nodes, setNodes] = useState<FactorNodeType[]>([]);
   const [edges, setEdges] = useState<LinkEdgeType[]>([]);
-  useFitOnFirstContent(snap.factors.length, undo, FIT_VIEW);
+  const fitted = useFitOnFirstContent(snap.factors.length, undo, FIT_VIEW);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Projector mode sets a larger font: read again after each move.
+  const fontPx = useRef(DEFAULT_FACTOR_FONT_PX);
+  const readable = useStore(useCallback((s: ReactFlowState) => labelsReadable(s.transform[2], fontPx.current), []));
+  const full = useDetail((s) => s.holds > 0);
+  const large = snap.factors.length >= LOD_MIN_FACTORS;
+  // Until the first view is set, the zoom is about to change: the overview costs less.
+  const overview = large && !full && (!readable || !fitted);
+  const cull = large && !full && fitted;
+  useFullDetailDrawn(full, wrapper);
 
   useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors)), [snap.factors]);
   useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links)), [snap.links]);
@@ -48,6 +74,26 @@ export function Canvas() {
     [nodes, emphasis, hidden, remoteDrag],
   );
   const shownEdges = useMemo(() => overlayEdges(edges, { emphasis, hidden }), [edges, emphasis, hidden]);
+  const hiddenCopies = useRef(new WeakMap<LinkEdgeType, LinkEdgeType>());
+  const flowEdges = useMemo(
+    () => (overview ? hideFrom(hiddenCopies.current, shownEdges) : shownEdges),
+    [overview, shownEdges],
+  );
+  const overviewLinks = useMemo(
+    () => (overview ? shownEdges.filter((e) => !e.hidden && !e.selected) : NO_LINKS),
+    [overview, shownEdges],
+  );
+
+  // While the view is dragged, the viewport is a layer of its own: each frame moves pixels
+  // already drawn instead of painting every box again. Not while zooming, where the browser
+  // would scale those pixels and blur the labels.
+  const onMoveStart = useCallback((e: globalThis.MouseEvent | TouchEvent | null) => {
+    if (e && e.type !== 'wheel') wrapper.current?.classList.add('panning');
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    wrapper.current?.classList.remove('panning');
+    fontPx.current = factorFontPx(wrapper.current);
+  }, []);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FactorNodeType>[]) =>
@@ -104,13 +150,15 @@ export function Canvas() {
 
   return (
     <div
-      className="canvas"
+      ref={wrapper}
+      className={`canvas${large ? ' large' : ''}`}
       onDoubleClick={onDoubleClick}
       data-testid="canvas"
+      data-lod={overview ? 'overview' : 'detail'}
     >
       <ReactFlow
         nodes={shownNodes}
-        edges={shownEdges}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -119,6 +167,9 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onDelete={onDelete}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        onlyRenderVisibleElements={cull}
         nodesDraggable={canEdit}
         nodesConnectable={canEdit}
         deleteKeyCode={canEdit ? DELETE_KEYS : null}
@@ -133,6 +184,7 @@ export function Canvas() {
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />
+        {overview && <OverviewLinks links={overviewLinks} />}
         <CanvasMarkers />
         <ZoomScale />
         {layers.map(({ id, component: Layer }) => <Layer key={id} />)}

@@ -27,20 +27,26 @@ export function borderPoint(b: Box, toward: Point): Point {
   return { x: c.x + dx * scale, y: c.y + dy * scale };
 }
 
-export interface LinkPath {
-  path: string;
+export interface LinkCurve {
+  start: Point;
+  control: Point;
+  end: Point;
   /** Middle of the curve: where the polarity marker sits. */
   mid: Point;
   /** Unit tangent at the middle, for the delay bars. */
   tangent: Point;
-  end: Point;
+}
+
+export interface LinkPath extends LinkCurve {
+  path: string;
 }
 
 /**
  * A quadratic curve from box a to box b. `bend` pushes the curve sideways so that A→B and
- * B→A do not draw on top of each other.
+ * B→A do not draw on top of each other. Plain numbers, for the SVG path and the overview's
+ * 2D canvas alike.
  */
-export function linkPath(a: Box, b: Box, bend: number, gap = 4): LinkPath {
+export function linkCurve(a: Box, b: Box, bend: number, gap = 4): LinkCurve {
   const ca = centre(a);
   const cb = centre(b);
   const dx = cb.x - ca.x;
@@ -63,10 +69,35 @@ export function linkPath(a: Box, b: Box, bend: number, gap = 4): LinkPath {
   const tx = end.x - start.x;
   const ty = end.y - start.y;
   const tl = Math.hypot(tx, ty) || 1;
-  return {
-    path: `M ${start.x} ${start.y} Q ${control.x} ${control.y} ${end.x} ${end.y}`,
-    mid,
-    tangent: { x: tx / tl, y: ty / tl },
-    end,
-  };
+  return { start, control, end, mid, tangent: { x: tx / tl, y: ty / tl } };
+}
+
+export function linkPath(a: Box, b: Box, bend: number, gap = 4): LinkPath {
+  const c = linkCurve(a, b, bend, gap);
+  return { ...c, path: `M ${c.start.x} ${c.start.y} Q ${c.control.x} ${c.control.y} ${c.end.x} ${c.end.y}` };
+}
+
+/** Distance from p to the curve, sampled: for picking a link on the overview canvas. */
+export function distanceToCurve(p: Point, c: LinkCurve, samples = 12): number {
+  let best = Infinity;
+  let prev = c.start;
+  for (let i = 1; i <= samples; i++) {
+    const t = i / samples;
+    const u = 1 - t;
+    const q = {
+      x: u * u * c.start.x + 2 * u * t * c.control.x + t * t * c.end.x,
+      y: u * u * c.start.y + 2 * u * t * c.control.y + t * t * c.end.y,
+    };
+    best = Math.min(best, distanceToSegment(p, prev, q));
+    prev = q;
+  }
+  return best;
+}
+
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }

@@ -13,6 +13,7 @@ export * from './identity';
 export * from './slices/session';
 export * from './slices/overlay';
 export * from './slices/presence';
+export * from './slices/detail';
 export * from './store';
 export * from './useSlice';
 export * from './slices';

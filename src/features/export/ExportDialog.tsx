@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useRoot, useSnapshot } from '../../session';
+import { useMapSession, useRoot, useSnapshot, withFullDetail } from '../../session';
 import { readThemes, THEMES_ROOT } from '../../model';
 import { fileName, saveBlob } from './download';
 import type { DataFormat } from './files';
@@ -23,7 +23,7 @@ interface Notice {
 /** The export dialog: the map file first (the everyday need), then an image, then data files. */
 export default function ExportDialog() {
   const { t } = useTranslation();
-  const { doc } = useMapSession();
+  const { doc, store } = useMapSession();
   const snap = useSnapshot();
   const themes = useRoot(THEMES_ROOT, readThemesQuietly);
   const flow = useReactFlow();
@@ -64,12 +64,14 @@ export default function ExportDialog() {
     const nodes = flow.getNodes();
     if (!viewport || nodes.every((n) => n.hidden)) return [{ kind: 'error', text: t('export.empty') }];
     const { renderMapImage } = await import('./image');
-    const image = await renderMapImage({
+    // A large map zoomed out draws an overview and leaves out what is off screen: the image
+    // is copied from the DOM, so the canvas draws everything while it is made.
+    const image = await withFullDetail(store, () => renderMapImage({
       viewport, nodes, format: c.format, pixelRatio: c.pixelRatio, background: c.background,
       title: c.withTitle ? title : undefined,
       legend: c.withLegend ? buildLegend(snap, themes, t) : undefined,
       onStage: setStage,
-    });
+    }));
     const name = fileName(title, '', c.format);
     saveBlob(image.blob, name);
     const out: Notice[] = [{ kind: 'ok', text: t('export.done', { name }) }];

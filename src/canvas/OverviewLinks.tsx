@@ -1,0 +1,163 @@
+import { ViewportPortal, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { POLARITY_COLOUR, strokeWidth } from '../ui/polarity';
+import { linkCurve, type Box } from './geometry';
+import { nodeBox } from './lod';
+import type { FactorNodeType, LinkEdgeType } from './types';
+
+type State = ReactFlowState<FactorNodeType, LinkEdgeType>;
+
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Browsers and memory: a canvas side past this is drawn at a lower resolution instead. */
+const MAX_CANVAS_PX = 4096;
+const DIMMED_ALPHA = 0.18;
+
+const contains = (outer: Rect, inner: Rect) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const w = Math.min(a.x + a.w, b.x + b.w) - x;
+  const h = Math.min(a.y + a.h, b.y + b.h) - y;
+  return w > 0 && h > 0 ? { x, y, w, h } : null;
+}
+
+function viewOf(s: State): Rect {
+  const [tx, ty, zoom] = s.transform;
+  return { x: -tx / zoom, y: -ty / zoom, w: s.width / zoom, h: s.height / zoom };
+}
+
+function boundsOf(s: State): Rect | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of s.nodeLookup.values()) {
+    if (n.hidden) continue;
+    const b = nodeBox(n);
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  // Room for the bend of two-way links.
+  const pad = 40;
+  return x0 === Infinity ? null : { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
+}
+
+const overlaps = (r: Rect, a: Box, b: Box) =>
+  Math.max(a.x + a.width, b.x + b.width) >= r.x && Math.min(a.x, b.x) <= r.x + r.w &&
+  Math.max(a.y + a.height, b.y + b.height) >= r.y && Math.min(a.y, b.y) <= r.y + r.h;
+
+interface Drawn {
+  rect: Rect;
+  /** The map's bounds when drawn: the part of the view that needs links. */
+  bounds: Rect;
+  zoom: number;
+  nodes: unknown;
+}
+
+/**
+ * Draws the links of the overview, without markers, on one 2D canvas in map coordinates (so
+ * panning moves it with the factors and draws nothing): one path per colour, width and dimming,
+ * stroked once. The canvas covers the view and half a view around it, so a pan redraws only
+ * once it leaves that; a zoom or a moved factor redraws at the next frame.
+ */
+function draw(canvas: HTMLCanvasElement, s: State, links: readonly LinkEdgeType[]): Drawn | null {
+  const [, , zoom] = s.transform;
+  const view = viewOf(s);
+  const bounds = boundsOf(s);
+  const around = { x: view.x - view.w / 2, y: view.y - view.h / 2, w: view.w * 2, h: view.h * 2 };
+  const rect = bounds && intersect(around, bounds);
+  const ctx = canvas.getContext('2d');
+  if (!rect || !ctx) {
+    canvas.width = 0;
+    canvas.height = 0;
+    canvas.dataset.drawn = '0';
+    return null;
+  }
+  const scale = Math.min(zoom * (window.devicePixelRatio || 1), MAX_CANVAS_PX / rect.w, MAX_CANVAS_PX / rect.h);
+  canvas.width = Math.max(1, Math.ceil(rect.w * scale));
+  canvas.height = Math.max(1, Math.ceil(rect.h * scale));
+  Object.assign(canvas.style, { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.w}px`, height: `${rect.h}px` });
+  ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
+  ctx.lineCap = 'round';
+
+  const groups = new Map<string, { colour: string; width: number; alpha: number; path: Path2D }>();
+  // At least one screen pixel wide, or a thin link vanishes at overview zoom.
+  const minWidth = 1 / zoom;
+  let count = 0;
+  for (const e of links) {
+    if (e.hidden || !e.data) continue;
+    const a = s.nodeLookup.get(e.source);
+    const b = s.nodeLookup.get(e.target);
+    if (!a || !b || a.hidden || b.hidden) continue;
+    const ba = nodeBox(a);
+    const bb = nodeBox(b);
+    count++;
+    if (!overlaps(rect, ba, bb)) continue;
+    const { link, bend } = e.data;
+    const width = Math.max(strokeWidth(link.strength), minWidth);
+    const alpha = e.className?.includes('dimmed') ? DIMMED_ALPHA : 1;
+    const colour = POLARITY_COLOUR[link.polarity];
+    const key = `${colour} ${width} ${alpha}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { colour, width, alpha, path: new Path2D() }));
+    const c = linkCurve(ba, bb, bend);
+    g.path.moveTo(c.start.x, c.start.y);
+    g.path.quadraticCurveTo(c.control.x, c.control.y, c.end.x, c.end.y);
+  }
+  for (const g of groups.values()) {
+    ctx.globalAlpha = g.alpha;
+    ctx.strokeStyle = g.colour;
+    ctx.lineWidth = g.width;
+    ctx.stroke(g.path);
+  }
+  // Links drawn (in view or not): the bench and the tests read it.
+  canvas.dataset.drawn = String(count);
+  return { rect, bounds: bounds!, zoom, nodes: s.nodes };
+}
+
+function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
+  const store = useStoreApi<FactorNodeType, LinkEdgeType>();
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    let frame = 0;
+    let drawn: Drawn | null = null;
+    const stale = (s: State) => {
+      if (!drawn || drawn.zoom !== s.transform[2] || drawn.nodes !== s.nodes) return true;
+      const needed = intersect(viewOf(s), drawn.bounds);
+      return !!needed && !contains(drawn.rect, needed);
+    };
+    const paint = () => {
+      frame = 0;
+      const s = store.getState();
+      if (stale(s)) drawn = draw(canvas, s, links);
+    };
+    const unsubscribe = store.subscribe((s) => {
+      if (!frame && stale(s)) frame = requestAnimationFrame(paint);
+    });
+    // New links: draw now, in the same frame as the factors.
+    drawn = draw(canvas, store.getState(), links);
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store, links]);
+  return (
+    <ViewportPortal>
+      <canvas ref={ref} className="overview-links" data-testid="overview-links" aria-hidden="true" />
+    </ViewportPortal>
+  );
+}
+
+export const OverviewLinks = memo(OverviewLinksView);

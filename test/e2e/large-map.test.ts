@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreatedMap } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
+
+const app = appHarness();
+
+/** 12 columns × 17 rows: whole on screen, labels are ~4 px (overview); zoomed in they are read. */
+const COLS = 12;
+const FACTORS = 204;
+
+interface JsonMap {
+  factors: { id: string; label: string; x: number; y: number }[];
+  links: { id: string; source: string; target: string; polarity: string }[];
+}
+
+/** A grid map: each factor leads to the next in its row and the one below it. */
+async function seedMap(): Promise<{ map: CreatedMap; links: number }> {
+  const factors = Array.from({ length: FACTORS }, (_, i) => ({
+    id: `f${i}`, label: `Facteur ${i}`, x: (i % COLS) * 260, y: Math.floor(i / COLS) * 140,
+  }));
+  const links: JsonMap['links'] = [];
+  for (let i = 0; i < FACTORS; i++) {
+    if ((i + 1) % COLS !== 0) links.push({ id: `l${i}r`, source: `f${i}`, target: `f${i + 1}`, polarity: i % 5 === 0 ? '-' : '+' });
+    if (i + COLS < FACTORS) links.push({ id: `l${i}d`, source: `f${i}`, target: `f${i + COLS}`, polarity: '+' });
+  }
+  const r = await fetch(`${app.relay.url}/api/maps`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ format: 'trame', schemaVersion: 1, meta: { title: 'Méta-carte' }, factors, links }),
+  });
+  expect(r.status).toBe(201);
+  return { map: (await r.json()) as CreatedMap, links: links.length };
+}
+
+async function stored(map: CreatedMap): Promise<JsonMap> {
+  return (await (await fetch(`${app.relay.url}/api/maps/${map.id}/export.json?token=${map.viewToken}`)).json()) as JsonMap;
+}
+
+async function open(map: CreatedMap) {
+  const context = await userContext(app.browser, { viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${app.relay.url}${map.editUrl}`);
+  await expect.poll(() => page.locator('[data-testid="factor"]').count(), { timeout: 30_000 }).toBe(FACTORS);
+  return { context, page, errors };
+}
+
+const lod = (page: Page) => page.getByTestId('canvas').getAttribute('data-lod');
+const zoomOf = (page: Page) => page.evaluate(() =>
+  new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+const overviewDrawn = (page: Page) => page.getByTestId('overview-links').evaluate((c) => Number((c as HTMLElement).dataset.drawn));
+
+/** Clicks the zoom buttons until `done` holds of the zoom. */
+async function zoomUntil(page: Page, done: (zoom: number) => boolean, button: 'zoomin' | 'zoomout' = 'zoomin') {
+  for (let i = 0; i < 20 && !done(await zoomOf(page)); i++) {
+    const before = await zoomOf(page);
+    await page.locator(`.react-flow__controls-${button}`).click();
+    await expect.poll(() => zoomOf(page)).not.toBe(before);
+  }
+  expect(done(await zoomOf(page))).toBe(true);
+}
+
+/** The factor nearest the middle of the screen whose right-hand neighbour two columns on is shown too. */
+async function pickPair(page: Page): Promise<{ a: string; b: string }> {
+  const ids = await page.evaluate((cols) => {
+    const shown = new Map<number, number>();
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="factor"]')) {
+      const r = el.getBoundingClientRect();
+      if (r.left > 40 && r.right < innerWidth - 240 && r.top > 80 && r.bottom < innerHeight - 80) {
+        const i = Number(el.closest<HTMLElement>('.react-flow__node')!.dataset.id!.slice(1));
+        shown.set(i, Math.hypot(r.left + r.width / 2 - innerWidth / 2, r.top + r.height / 2 - innerHeight / 2));
+      }
+    }
+    const pairs = [...shown.keys()].filter((i) => i % cols < cols - 2 && shown.has(i + 2));
+    pairs.sort((x, y) => shown.get(x)! - shown.get(y)!);
+    return pairs[0] === undefined ? null : { a: `f${pairs[0]}`, b: `f${pairs[0] + 2}` };
+  }, COLS);
+  expect(ids).not.toBeNull();
+  return ids!;
+}
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Selects by a click, drags by the body, links by the rim: what a facilitator does at any zoom. */
+async function selectDragAndLink(page: Page, map: CreatedMap) {
+  const { a, b } = await pickPair(page);
+  const body = (await node(page, a).locator('.factor-body').boundingBox())!;
+  await page.mouse.click(body.x + body.width / 2, body.y + body.height / 2);
+  await expect.poll(() => node(page, a).locator('.factor.selected').count()).toBe(1);
+
+  // Drag it up by 30 px on screen and back down by 10: the drop is written to the map.
+  const before = (await stored(map)).factors.find((f) => f.id === a)!;
+  const zoom = await zoomOf(page);
+  const from = { x: body.x + body.width / 2, y: body.y + body.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x, from.y - 30, { steps: 6 });
+  await page.mouse.move(from.x, from.y - 20, { steps: 3 });
+  await page.mouse.up();
+  await expect.poll(async () => (await stored(map)).factors.find((f) => f.id === a)!.y).toBeLessThan(before.y - 10 / zoom);
+
+  // A link from a's rim to b, which a did not lead to.
+  const linksBefore = (await stored(map)).links.length;
+  const rim = (await node(page, a).locator('.factor-handle.source').boundingBox())!;
+  const target = (await node(page, b).boundingBox())!;
+  await page.mouse.move(rim.x + rim.width - 1.5, rim.y + rim.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(rim.x + rim.width + 20, rim.y + rim.height / 2, { steps: 5 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await stored(map)).links.length).toBe(linksBefore + 1);
+  expect((await stored(map)).links.some((l) => l.source === a && l.target === b)).toBe(true);
+}
+
+describe('a large map', () => {
+  it('draws an overview when labels are too small to read and full detail when zoomed in; both select, drag and link', async () => {
+    const { map, links } = await seedMap();
+    const { context, page, errors } = await open(map);
+
+    // Fitted: labels would be about 4 px, so boxes without text and links on one canvas.
+    await expect.poll(() => lod(page)).toBe('overview');
+    expect(await zoomOf(page) * 15).toBeLessThan(6.5);
+    await expect.poll(() => overviewDrawn(page)).toBe(links);
+    expect(await page.locator('[data-testid="link-polarity"]').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+    const hiddenLabel = await page.locator('.factor-label').first().evaluate((e) => getComputedStyle(e).visibility);
+    expect(hiddenLabel).toBe('hidden');
+
+    // Zoomed in but still below the threshold: bigger boxes, the same overview.
+    await zoomUntil(page, (z) => z * 15 > 5);
+    expect(await lod(page)).toBe('overview');
+    await selectDragAndLink(page, map);
+    // The new link is on the overview's canvas; the selected factor's links stay plain too.
+    await expect.poll(() => overviewDrawn(page)).toBe(links + 1);
+
+    // Readable labels: every shown link with its marker, labels painted, no overview canvas.
+    await zoomUntil(page, (z) => z * 15 >= 9);
+    await expect.poll(() => lod(page)).toBe('detail');
+    expect(await page.getByTestId('overview-links').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="link-polarity"]').count()).toBeGreaterThan(5);
+    const shownLabel = await page.locator('.factor-label').first().evaluate((e) => getComputedStyle(e).visibility);
+    expect(shownLabel).toBe('visible');
+    // Culled: factors far off screen are not in the DOM.
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBeLessThan(FACTORS);
+    await selectDragAndLink(page, map);
+
+    // Zoomed out again: back to the overview.
+    await zoomUntil(page, (z) => z * 15 < 6, 'zoomout');
+    await expect.poll(() => lod(page)).toBe('overview');
+    await expect.poll(() => overviewDrawn(page)).toBe(links + 2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an export made at overview zoom has every label, link and polarity marker', async () => {
+    const { map, links } = await seedMap();
+    const { context, page, errors } = await open(map);
+    await expect.poll(() => lod(page)).toBe('overview');
+    await expect.poll(() => overviewDrawn(page)).toBe(links);
+
+    await page.keyboard.press('Control+e');
+    await page.getByTestId('export-dialog').getByLabel(/^SVG/).check();
+    const waiting = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByTestId('export-image').click();
+    const file = await waiting;
+    const svg = readFileSync((await file.path())!, 'utf8');
+
+    for (let i = 0; i < FACTORS; i++) expect(svg).toContain(`>Facteur ${i}<`);
+    expect(svg.match(/data-testid="link-polarity"/g)).toHaveLength(links);
+    // Each link keeps its arrowhead.
+    expect(svg.match(/marker-end="url\(/g)?.length).toBe(links);
+    // Labels are painted in the image, not left hidden as on the overview.
+    expect(svg).not.toMatch(/factor-label[^>]*visibility: hidden/);
+    // And the canvas goes back to its overview.
+    await expect.poll(() => lod(page)).toBe('overview');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
