@@ -4,16 +4,14 @@
  * long history. `npm run bench -- relay`, or `npx tsx bench/relay-load.ts` alone;
  * BENCH_QUICK=1 for a smoke run.
  */
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import type { Pauses } from '../server/http/loop-pauses';
 import { attack } from '../test/torture/hostile-frames';
 import { historyLoad } from './lib/history';
 import { idleMemory, type IdleMemory } from './lib/idle-memory';
-import type { LoadConfig, LoadResult, ToParent } from './lib/raw-load-client';
+import { runRawLoad } from './lib/raw-load';
 import { ratio, sectionMarkdown, type Figure, type Section } from './lib/report';
-import { cpuSeconds, memoryMiB, openRoom, root, startServer, type ServerKind } from './lib/servers';
+import { cpuSeconds, memoryMiB, openRoom, startServer, type ServerKind } from './lib/servers';
 import { fmt, median, sleep, summarize } from './lib/stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -39,8 +37,6 @@ const MEASURE_MS = Number(process.env.BENCH_RELAY_MEASURE_MS ?? (QUICK ? 3000 : 
 const GENERATORS = 2;
 const IDLE_MAPS = QUICK ? 30 : 200;
 const HISTORY = QUICK ? { factors: 300, moves: 10, samples: 2 } : { factors: 300, moves: 200, samples: 5 };
-/** The relay caps open sockets per address: the clients come from several loopback addresses. */
-const LOCAL_ADDRESSES = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4'];
 
 interface Run {
   kind: ServerKind;
@@ -55,25 +51,20 @@ interface Run {
   loadCpuPct: number;
   editsPerSec: number;
   reconnects: number;
-}
-
-function loadProcess(cfg: LoadConfig, onPhase: (m: ToParent) => void): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(root, 'bench/lib/raw-load-client.ts'), [JSON.stringify(cfg)], {
-      cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result: LoadResult | null = null;
-    child.on('message', (m: ToParent) => {
-      if (m.type === 'result') result = m.result;
-      else if (m.type === 'error') reject(new Error(`load generator: ${m.message}`));
-      else onPhase(m);
-    });
-    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load generator exited ${code}`))));
-  });
+  /** The relay's own pauses over the window (trame only: GET /debug/pauses). */
+  pauses: Pauses | null;
 }
 
 async function runScenario(kind: ServerKind, s: Scenario): Promise<Run> {
-  const server = await startServer(kind);
+  // TRAME_DEBUG=1: /debug/pauses tells what the relay's event loop went through meanwhile.
+  const server = await startServer(kind, kind === 'trame' ? { env: { TRAME_DEBUG: '1' } } : {});
+  const pausesNow = async (): Promise<Pauses | null> => {
+    if (kind !== 'trame') return null;
+    // An older relay (BENCH_TRAME_MAIN) may not have the route: it answers the app's page.
+    const r = await fetch(`${server.url}/debug/pauses`);
+    const text = await r.text();
+    return r.ok && text.startsWith('{') ? JSON.parse(text) as Pauses : null;
+  };
   try {
     const rooms: { room: string; token: string | null }[] = [];
     for (let i = 0; i < s.rooms; i++) rooms.push(await openRoom(server, `Charge ${i}`));
@@ -82,39 +73,33 @@ async function runScenario(kind: ServerKind, s: Scenario): Promise<Run> {
     let rssMax = 0;
     let cpu = 0;
     let sampler: NodeJS.Timeout | undefined;
-    let started = 0;
-    let ended = 0;
-    const roomSizes = rooms.map((_, r) => Array.from({ length: s.clients }, (_, i) => i).filter((i) => i % s.rooms === r).length);
-    // Every process connects its share first; editing starts at one wall-clock time for all.
-    const startAt = performance.timeOrigin + performance.now() + (s.clients / 100) * 1000 + 5000;
-    const results = await Promise.all(Array.from({ length: GENERATORS }, (_, g) => loadProcess({
-      wsUrl: server.wsUrl, rooms, clients: Array.from({ length: s.clients }, (_, i) => i).filter((i) => i % GENERATORS === g),
-      roomSizes, editsPerSecond: s.editsPerSecond, warmupMs: WARMUP_MS, measureMs: MEASURE_MS,
-      connectPerSecond: 100 / GENERATORS, drainMs: 3000, localAddresses: LOCAL_ADDRESSES, startAt,
-    }, (m) => {
-      if (m.type === 'measure-start' && ++started === GENERATORS) {
+    let pausesAtEnd: Promise<Pauses | null> = Promise.resolve(null);
+    const r = await runRawLoad({
+      wsUrls: [server.wsUrl], rooms, clients: s.clients, editsPerSecond: s.editsPerSecond,
+      warmupMs: WARMUP_MS, measureMs: MEASURE_MS, generators: GENERATORS,
+      onMeasureStart: () => {
         cpu0 = cpuSeconds(server.pid);
+        void pausesNow();
         sampler = setInterval(() => (rssMax = Math.max(rssMax, memoryMiB(server.pid).rss)), 500);
-      } else if (m.type === 'measure-end' && ++ended === GENERATORS) {
+      },
+      onMeasureEnd: () => {
         cpu = cpuSeconds(server.pid) - cpu0;
         rssMax = Math.max(rssMax, memoryMiB(server.pid).rss);
         clearInterval(sampler);
-      }
-    })));
-    const window = Math.max(...results.map((r) => r.windowSeconds));
-    const sentPerRoom = rooms.map((_, r) => results.reduce((sum, x) => sum + x.sentPerRoom[r]!, 0));
-    const expected = sentPerRoom.reduce((sum, n, r) => sum + n * (roomSizes[r]! - 1), 0);
-    const observed = results.reduce((sum, x) => sum + x.observed, 0);
-    const lat = summarize(results.flatMap((r) => r.latencies));
+        pausesAtEnd = pausesNow();
+      },
+    });
+    const lat = summarize(r.latencies);
     return {
       kind, p50: lat.median, p95: lat.p95, p99: lat.p99, samples: lat.n,
-      lost: Math.max(0, expected - observed),
-      relayCpuPct: (cpu / window) * 100,
+      lost: r.lost,
+      relayCpuPct: (cpu / r.windowSeconds) * 100,
       relayRssMiB: rssMax,
       rssPerClientKiB: ((rssMax - rssBefore) * 1024) / s.clients,
-      loadCpuPct: (results.reduce((sum, r) => sum + r.loadCpuSeconds, 0) / window) * 100,
-      editsPerSec: results.reduce((sum, r) => sum + r.edits, 0) / ((WARMUP_MS + MEASURE_MS) / 1000),
-      reconnects: results.reduce((sum, r) => sum + r.reconnects, 0),
+      loadCpuPct: (r.loadCpuSeconds / r.windowSeconds) * 100,
+      editsPerSec: r.edits / ((WARMUP_MS + MEASURE_MS) / 1000),
+      reconnects: r.reconnects,
+      pauses: await pausesAtEnd,
     };
   } finally {
     await server.stop();
@@ -134,9 +119,14 @@ function compare(name: string, unit: string, runs: Run[], pick: (r: Run) => numb
 }
 
 function runTable(runs: { scenario: string; run: Run }[]): string {
-  const head = '| scenario | server | p50 ms | p95 ms | p99 ms | samples | lost | relay CPU % | relay RSS MiB | RSS KiB / client | generator CPU % | edits/s | reconnects |';
-  const rows = runs.map(({ scenario, run: r }) => `| ${scenario} | ${r.kind} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.samples} | ${r.lost} | ${fmt(r.relayCpuPct)} | ${fmt(r.relayRssMiB)} | ${fmt(r.rssPerClientKiB)} | ${fmt(r.loadCpuPct)} | ${fmt(r.editsPerSec)} | ${r.reconnects} |`);
-  return ['Every run, in the order run:', '', head, `|${' --- |'.repeat(13)}`, ...rows].join('\n');
+  const head = '| scenario | server | p50 ms | p95 ms | p99 ms | samples | lost | relay CPU % | relay RSS MiB | RSS KiB / client | generator CPU % | edits/s | reconnects | relay loop delay p99 / max ms | GC pauses: total / longest ms |';
+  const rows = runs.map(({ scenario, run: r }) => {
+    const p = r.pauses;
+    const loop = p ? `${fmt(p.loopP99Ms)} / ${fmt(p.loopMaxMs)}` : '–';
+    const gc = p ? `${fmt(p.gcTotalMs)} / ${fmt(p.gcMaxMs)} (${p.gcCount})` : '–';
+    return `| ${scenario} | ${r.kind} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.samples} | ${r.lost} | ${fmt(r.relayCpuPct)} | ${fmt(r.relayRssMiB)} | ${fmt(r.rssPerClientKiB)} | ${fmt(r.loadCpuPct)} | ${fmt(r.editsPerSec)} | ${r.reconnects} | ${loop} | ${gc} |`;
+  });
+  return ['Every run, in the order run:', '', head, `|${' --- |'.repeat(15)}`, ...rows].join('\n');
 }
 
 async function loadSection(): Promise<Section> {

@@ -20,6 +20,11 @@ import { sleep } from './stats';
 
 export interface LoadConfig {
   wsUrl: string;
+  /**
+   * Several relays serving the same maps (bench/cluster.bench.ts): the clients of each map
+   * alternate between them (see relayOf), and receptions across relays are counted apart.
+   */
+  wsUrls?: string[];
   rooms: { room: string; token: string | null }[];
   /** The clients of this process: global indexes, client i on room i % rooms.length. */
   clients: number[];
@@ -39,6 +44,8 @@ export interface LoadConfig {
 export interface LoadResult {
   /** Edit-to-peer delays (ms) of edits sent inside the measurement window. */
   latencies: number[];
+  /** The same, only where author and receiver are on different relays (wsUrls). */
+  crossLatencies: number[];
   edits: number;
   /** Receptions of this process's clients. */
   observed: number;
@@ -59,6 +66,9 @@ export type ToParent =
   | { type: 'error'; message: string };
 
 const send = (m: ToParent) => process.send?.(m);
+
+/** The relay (index in wsUrls) of client `idx`: a map's clients take the relays in turn. */
+export const relayOf = (idx: number, rooms: number, relays: number): number => Math.floor(idx / rooms) % relays;
 const now = () => performance.timeOrigin + performance.now();
 
 /** `M|<client>|<time>|` in a label: what receivers look for in raw frames. */
@@ -67,6 +77,7 @@ const MARKER = Buffer.from('M|');
 interface Client {
   idx: number;
   room: number;
+  relay: number;
   ws: WebSocket;
   doc: Y.Doc;
   factor: Y.Map<unknown>;
@@ -98,6 +109,8 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   let windowStart = Number.POSITIVE_INFINITY;
   let windowEnd = Number.POSITIVE_INFINITY;
   const latencies: number[] = [];
+  const crossLatencies: number[] = [];
+  const relays = cfg.wsUrls?.length ?? 1;
   const t0 = Date.now();
   const gap = 1000 / cfg.connectPerSecond;
 
@@ -113,7 +126,11 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
       const t = Number(data.toString('latin1', end + 1, end2));
       if (author !== c.idx) {
         c.observed++;
-        if (t >= windowStart && t < windowEnd) latencies.push(now() - t);
+        if (t >= windowStart && t < windowEnd) {
+          const delay = now() - t;
+          latencies.push(delay);
+          if (relays > 1 && relayOf(author, cfg.rooms.length, relays) !== c.relay) crossLatencies.push(delay);
+        }
       }
       at = data.indexOf(MARKER, end2);
     }
@@ -122,10 +139,11 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   for (const idx of cfg.clients) {
     const room = idx % cfg.rooms.length;
     const r = cfg.rooms[room]!;
-    const url = `${cfg.wsUrl}/${r.room}${r.token ? `?token=${r.token}` : ''}`;
+    const relay = relayOf(idx, cfg.rooms.length, relays);
+    const url = `${cfg.wsUrls?.[relay] ?? cfg.wsUrl}/${r.room}${r.token ? `?token=${r.token}` : ''}`;
     const doc = new Y.Doc();
     const factor = new Y.Map<unknown>();
-    const c: Client = { idx, room, ws: null as unknown as WebSocket, doc, factor, seq: 0, observed: 0, frame: null };
+    const c: Client = { idx, room, relay, ws: null as unknown as WebSocket, doc, factor, seq: 0, observed: 0, frame: null };
     doc.on('update', (u: Uint8Array) => (c.frame = updateFrame(u)));
     const connect = () => {
       const ws = new WebSocket(url, {
@@ -184,14 +202,26 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   send({ type: 'measure-end' });
   const cpu = process.cpuUsage(cpu0);
   timers.forEach((t) => clearTimeout(t));
-  // Receptions still in flight arrive during the drain; the parent decides when all are in.
-  await sleep(cfg.drainMs);
+  // Receptions still in flight arrive during the drain: it lasts until none has arrived for
+  // drainMs (at most 30 s), so a relay that is late is counted late, not as losing updates.
+  let lastObserved = -1;
+  let quietSince = Date.now();
+  const drainEnd = Date.now() + 30_000;
+  while (Date.now() < drainEnd && Date.now() - quietSince < cfg.drainMs) {
+    await sleep(250);
+    const observed = clients.reduce((s, c) => s + c.observed, 0);
+    if (observed !== lastObserved) {
+      lastObserved = observed;
+      quietSince = Date.now();
+    }
+  }
   for (const c of clients) {
     c.ws.close();
     c.doc.destroy();
   }
   return {
     latencies,
+    crossLatencies,
     edits: clients.reduce((s, c) => s + c.seq, 0),
     observed: clients.reduce((s, c) => s + c.observed, 0),
     sentPerRoom,

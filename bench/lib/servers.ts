@@ -72,6 +72,10 @@ export async function startServer(kind: ServerKind, opts: StartOptions = {}): Pr
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A session of its own: with the kernel's autogroup scheduling (on by default), the server
+    // then gets its own share of the CPU instead of splitting one with the load generators
+    // and the bench runner. Both kinds of server alike. Killed by `running` on exit.
+    detached: true,
   });
   running.add(child);
   let out = '';

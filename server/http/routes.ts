@@ -7,6 +7,7 @@ import { registerAnalysisRoute } from './analysis-route';
 import { registerCreateRoute } from './create-route';
 import { registerExportRoutes } from './export-routes';
 import { registerMergeRoute } from './merge-route';
+import { LoopPauses } from './loop-pauses';
 import { denied, Router, sendJson } from './router';
 import { registerSnapshotRoutes } from './snapshot-routes';
 
@@ -25,6 +26,10 @@ export function createRoutes(
       const m = process.memoryUsage();
       sendJson(res, 200, { rooms: rooms.size, peers: rooms.peerCount, rss: m.rss, heapUsed: m.heapUsed });
     });
+    // Where a latency tail comes from (bench/relay-load.ts): the event loop's delays and the
+    // garbage collector's pauses since the last call.
+    const pauses = new LoopPauses();
+    router.get('/debug/pauses', ({ res }) => sendJson(res, 200, pauses.take()));
   }
 
   router.get('/healthz', ({ res }) => {

@@ -1,11 +1,20 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { LogFolder } from './fold';
 import type { LogStats, MapRecord, MapStore } from './map-store';
 import { SNAPSHOTS_SCHEMA, SqliteSnapshotStore } from './snapshot-sqlite';
 
 export const DB_FILE = 'trame.sqlite';
+
+/** How often the checkpoint thread copies the WAL into the database file. */
+const CHECKPOINT_EVERY_MS = 1000;
+/**
+ * SQLite's own checkpoint, inside a commit on the relay's thread, only past this many WAL
+ * pages (4 KiB each): a safety net should the checkpoint thread fall behind or die.
+ */
+const AUTOCHECKPOINT_PAGES = 16_384;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS maps (
@@ -50,6 +59,10 @@ interface PendingAppend {
  * stalled every map's traffic: the replay runs in a worker thread (compact-worker.mjs, started
  * on first use) while reading and replacing the rows stay here, on the one connection, so
  * appends never wait on another connection's lock.
+ *
+ * Checkpoints (copying the WAL into the database file, with an fsync) run in a thread of their
+ * own (checkpoint-worker.mjs, PASSIVE, every second) rather than inside whichever commit
+ * crosses SQLite's 1,000-page threshold: that commit used to hold the event loop 20–50 ms.
  */
 export class SqliteMapStore implements MapStore {
   private readonly db: Database.Database;
@@ -60,6 +73,8 @@ export class SqliteMapStore implements MapStore {
   private readonly folder = new LogFolder();
   /** Named states of maps (snapshot-sqlite.ts), in the same file and on the same connection. */
   readonly snapshots: SqliteSnapshotStore;
+  private readonly checkpointer: Worker;
+  private checkpointerExited = false;
 
   constructor(dataDir: string) {
     // Maps may hold testimony: the folder and its files are the relay user's alone (0700,
@@ -80,9 +95,17 @@ export class SqliteMapStore implements MapStore {
     this.db.pragma('foreign_keys = ON');
     // Another relay process on the same file may hold the write lock for a moment.
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     this.db.exec(SCHEMA);
     this.db.exec(SNAPSHOTS_SCHEMA);
     this.snapshots = new SqliteSnapshotStore(this.db);
+    this.checkpointer = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+      workerData: { file, everyMs: CHECKPOINT_EVERY_MS },
+    });
+    this.checkpointer.unref();
+    // Without it, SQLite's automatic checkpoint still keeps the WAL bounded.
+    this.checkpointer.on('error', () => undefined);
+    this.checkpointer.once('exit', () => (this.checkpointerExited = true));
     this.stmts = {
       insertMap: this.db.prepare('INSERT INTO maps (id, edit_hash, view_hash, created_at) VALUES (?, ?, ?, ?)'),
       getMap: this.db.prepare<[string], MapRow>('SELECT id, edit_hash, view_hash, created_at FROM maps WHERE id = ?'),
@@ -176,10 +199,29 @@ export class SqliteMapStore implements MapStore {
     }).immediate();
   }
 
+  /** A last checkpoint, then the thread's connection is closed (before ours: WAL files go with the last). */
+  private async stopCheckpoints(): Promise<void> {
+    const w = this.checkpointer;
+    if (this.checkpointerExited) return;
+    await new Promise<void>((resolve) => {
+      const done = () => resolve();
+      w.once('message', done);
+      w.once('exit', done);
+      w.once('error', done);
+      try {
+        w.postMessage('close');
+      } catch {
+        resolve();
+      }
+    });
+    await w.terminate();
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.flush();
     await this.folder.close();
+    await this.stopCheckpoints();
     this.db.close();
   }
 }
