@@ -44,7 +44,6 @@ export function countThrough(g: LayoutGraph, x: Float64Array, y: Float64Array, r
   let cell = 1;
   for (let i = 0; i < x.length; i++) cell = Math.max(cell, 2 * rw[i]!, 2 * rh[i]!);
   const index = new SpatialIndex(cell, x, y, g.edgeA.subarray(0, 0), g.edgeB.subarray(0, 0));
-  const near: number[] = [];
   let count = 0;
   for (let e = 0; e < g.edgeA.length; e++) {
     const a = g.edgeA[e]!;
@@ -53,7 +52,9 @@ export function countThrough(g: LayoutGraph, x: Float64Array, y: Float64Array, r
     const maxX = Math.max(x[a]!, x[c]!);
     const minY = Math.min(y[a]!, y[c]!);
     const maxY = Math.max(y[a]!, y[c]!);
-    for (const w of index.boxesNear(minX, minY, maxX, maxY, near)) {
+    const found = index.boxesNear(minX, minY, maxX, maxY);
+    for (let k = 0; k < found; k++) {
+      const w = index.boxHits[k]!;
       if (w === a || w === c) continue;
       if (x[w]! + rw[w]! <= minX || x[w]! - rw[w]! >= maxX || y[w]! + rh[w]! <= minY || y[w]! - rh[w]! >= maxY) continue;
       if (segmentHitsBox(x[a]!, y[a]!, x[c]!, y[c]!, x[w]! - rw[w]!, y[w]! - rh[w]!, x[w]! + rw[w]!, y[w]! + rh[w]!)) count++;

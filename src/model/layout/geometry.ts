@@ -34,20 +34,22 @@ export function segmentHitsBox(
   if (dx === 0) {
     if (ax <= x0 || ax >= x1) return false;
   } else {
-    let ta = (x0 - ax) / dx;
-    let tb = (x1 - ax) / dx;
-    if (ta > tb) [ta, tb] = [tb, ta];
-    if (ta > t0) t0 = ta;
-    if (tb < t1) t1 = tb;
+    const ta = (x0 - ax) / dx;
+    const tb = (x1 - ax) / dx;
+    const lo = ta < tb ? ta : tb;
+    const hi = ta < tb ? tb : ta;
+    if (lo > t0) t0 = lo;
+    if (hi < t1) t1 = hi;
   }
   if (dy === 0) {
     if (ay <= y0 || ay >= y1) return false;
   } else {
-    let ta = (y0 - ay) / dy;
-    let tb = (y1 - ay) / dy;
-    if (ta > tb) [ta, tb] = [tb, ta];
-    if (ta > t0) t0 = ta;
-    if (tb < t1) t1 = tb;
+    const ta = (y0 - ay) / dy;
+    const tb = (y1 - ay) / dy;
+    const lo = ta < tb ? ta : tb;
+    const hi = ta < tb ? tb : ta;
+    if (lo > t0) t0 = lo;
+    if (hi < t1) t1 = hi;
   }
   return t1 - t0 > 1e-9;
 }

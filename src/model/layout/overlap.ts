@@ -29,6 +29,7 @@ class Grid {
   readonly head: Int32Array;
   readonly order: Int32Array;
   private readonly slot: Int32Array;
+  private readonly at: Int32Array;
   readonly mask: number;
 
   constructor(n: number) {
@@ -38,6 +39,7 @@ class Grid {
     this.head = new Int32Array(size + 1);
     this.order = new Int32Array(n);
     this.slot = new Int32Array(n);
+    this.at = new Int32Array(size);
   }
 
   hash(cx: number, cy: number): number {
@@ -53,7 +55,8 @@ class Grid {
       head[h + 1]!++;
     }
     for (let h = 0; h < this.mask + 1; h++) head[h + 1] = head[h + 1]! + head[h]!;
-    const at = head.slice(0, this.mask + 1);
+    const at = this.at;
+    at.set(head.subarray(0, this.mask + 1));
     for (let i = 0; i < n; i++) order[at[slot[i]!]!++] = i;
   }
 }

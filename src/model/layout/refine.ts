@@ -56,9 +56,8 @@ class Refiner {
   /** Scratch: edges of the factors being moved. */
   private readonly inSet: Uint8Array;
   private readonly inMoved: Uint8Array;
-  private readonly near: number[] = [];
-  private readonly nearBoxes: number[] = [];
-  private readonly mine: number[] = [];
+  /** Scratch: the links of the factors being moved (mineCount of them). */
+  private readonly mine: Int32Array;
   /** Scratch: candidate spots (x, y pairs) and the factors being moved. */
   private cand = new Float64Array(256);
   private candCount = 0;
@@ -69,6 +68,7 @@ class Refiner {
     this.b = input.boxes;
     this.g = input.graph;
     this.inSet = new Uint8Array(input.graph.edgeA.length);
+    this.mine = new Int32Array(input.graph.edgeA.length);
     this.inMoved = new Uint8Array(this.b.n);
     let cell = 0;
     for (let i = 0; i < this.b.n; i++) cell = Math.max(cell, this.b.hw[i]!, this.b.hh[i]!);
@@ -90,9 +90,11 @@ class Refiner {
 
   private overlaps(v: number, cx: number, cy: number, skip: number): boolean {
     const { x, y, hw, hh } = this.b;
-    const near = this.index.boxesNear(cx - hw[v]!, cy - hh[v]!, cx + hw[v]!, cy + hh[v]!, this.nearBoxes);
-    this.work += near.length;
-    for (const j of near) {
+    const found = this.index.boxesNear(cx - hw[v]!, cy - hh[v]!, cx + hw[v]!, cy + hh[v]!);
+    const near = this.index.boxHits;
+    this.work += found;
+    for (let k = 0; k < found; k++) {
+      const j = near[k]!;
       if (j === v || j === skip) continue;
       if (Math.abs(x[j]! - cx) < hw[v]! + hw[j]! && Math.abs(y[j]! - cy) < hh[v]! + hh[j]!) return true;
     }
@@ -219,7 +221,10 @@ class Refiner {
     const y0 = y[v]! - rh;
     const x1 = x[v]! + rw;
     const y1 = y[v]! + rh;
-    for (const e of this.index.edgesNear(x0, y0, x1, y1, this.near)) {
+    const found = this.index.edgesNear(x0, y0, x1, y1);
+    const near = this.index.edgeHits;
+    for (let k = 0; k < found; k++) {
+      const e = near[k]!;
       const a = g.edgeA[e]!;
       const c = g.edgeB[e]!;
       if (a === v || c === v) continue;
@@ -244,11 +249,13 @@ class Refiner {
   private nearest(v: number): number[] {
     const { x, y, hw, hh } = this.b;
     const r = this.index.cell;
-    const near = this.index.boxesNear(x[v]! - r, y[v]! - r, x[v]! + r, y[v]! + r, this.nearBoxes);
-    this.work += near.length;
+    const found = this.index.boxesNear(x[v]! - r, y[v]! - r, x[v]! + r, y[v]! + r);
+    const near = this.index.boxHits;
+    this.work += found;
     const dist = (u: number) => ((x[u]! - x[v]!) / hw[v]!) ** 2 + ((y[u]! - y[v]!) / hh[v]!) ** 2;
     const best: number[] = [];
-    for (const u of near) {
+    for (let k = 0; k < found; k++) {
+      const u = near[k]!;
       if (u === v) continue;
       const d = dist(u);
       let at = best.length;
@@ -274,7 +281,7 @@ class Refiner {
     const inMoved = this.inMoved;
     const { drawnHw: rw, drawnHh: rh } = this.input;
     const mine = this.mine;
-    mine.length = 0;
+    let mineCount = 0;
     let work = 0;
     for (const v of set) {
       inMoved[v] = 1;
@@ -282,12 +289,15 @@ class Refiner {
         const e = g.adjEdge[k]!;
         if (!inSet[e]) {
           inSet[e] = 1;
-          mine.push(e);
+          mine[mineCount++] = e;
         }
       }
     }
     let length = 0;
-    for (const e of mine) length += Math.hypot(x[edgeB[e]!]! - x[edgeA[e]!]!, y[edgeB[e]!]! - y[edgeA[e]!]!);
+    for (let k = 0; k < mineCount; k++) {
+      const e = mine[k]!;
+      length += Math.hypot(x[edgeB[e]!]! - x[edgeA[e]!]!, y[edgeB[e]!]! - y[edgeA[e]!]!);
+    }
     let outside = 0;
     const f = this.input.frame;
     if (f) {
@@ -303,9 +313,10 @@ class Refiner {
     let through = 0;
     let stopped = false;
     // The moved links, wherever their ends are now, against the others where they are filed.
-    const near = this.near;
-    const nearBoxes = this.nearBoxes;
-    for (const e of mine) {
+    const near = this.index.edgeHits;
+    const nearBoxes = this.index.boxHits;
+    for (let m = 0; m < mineCount; m++) {
+      const e = mine[m]!;
       const a = edgeA[e]!;
       const c = edgeB[e]!;
       const ax = x[a]!;
@@ -316,9 +327,10 @@ class Refiner {
       const maxX = Math.max(ax, cx);
       const minY = Math.min(ay, cy);
       const maxY = Math.max(ay, cy);
-      const others = this.index.edgesNear(minX, minY, maxX, maxY, near);
-      work += others.length;
-      for (const f of others) {
+      const found = this.index.edgesNear(minX, minY, maxX, maxY);
+      work += found;
+      for (let k = 0; k < found; k++) {
+        const f = near[k]!;
         if (inSet[f]) continue;
         const p = edgeA[f]!;
         const q = edgeB[f]!;
@@ -330,16 +342,17 @@ class Refiner {
         if (Math.max(px, qx) <= minX || Math.min(px, qx) >= maxX || Math.max(py, qy) <= minY || Math.min(py, qy) >= maxY) continue;
         if (segmentsCross(ax, ay, cx, cy, px, py, qx, qy)) crossings++;
       }
-      for (const f of mine) {
-        if (f <= e) continue;
+      for (let k = m + 1; k < mineCount; k++) {
+        const f = mine[k]!;
         const p = edgeA[f]!;
         const q = edgeB[f]!;
         if (p === a || p === c || q === a || q === c) continue;
         if (segmentsCross(ax, ay, cx, cy, x[p]!, y[p]!, x[q]!, y[q]!)) crossings++;
       }
-      const boxes = this.index.boxesNear(minX, minY, maxX, maxY, nearBoxes);
-      work += boxes.length;
-      for (const w of boxes) {
+      const boxes = this.index.boxesNear(minX, minY, maxX, maxY);
+      work += boxes;
+      for (let k = 0; k < boxes; k++) {
+        const w = nearBoxes[k]!;
         if (w === a || w === c || inMoved[w]) continue;
         const wx = x[w]!;
         const wy = y[w]!;
@@ -362,16 +375,17 @@ class Refiner {
       const x1 = x[v]! + rw[v]!;
       const y0 = y[v]! - rh[v]!;
       const y1 = y[v]! + rh[v]!;
-      const others = this.index.edgesNear(x0, y0, x1, y1, near);
-      work += others.length;
-      for (const f of others) {
+      const found = this.index.edgesNear(x0, y0, x1, y1);
+      work += found;
+      for (let k2 = 0; k2 < found; k2++) {
+        const f = near[k2]!;
         if (inSet[f]) continue;
         if (segmentHitsBox(x[edgeA[f]!]!, y[edgeA[f]!]!, x[edgeB[f]!]!, y[edgeB[f]!]!, x0, y0, x1, y1)) through++;
       }
     }
-    for (const e of mine) inSet[e] = 0;
+    for (let k = 0; k < mineCount; k++) inSet[mine[k]!] = 0;
     for (const v of set) inMoved[v] = 0;
-    this.work += work + mine.length;
+    this.work += work + mineCount;
     return stopped ? Infinity : crossings + THROUGH_COST * through + fixedPart;
   }
 }

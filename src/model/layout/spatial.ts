@@ -31,8 +31,13 @@ export class SpatialIndex {
   private readonly boxStamp: Int32Array;
   private epoch = 0;
   /** Small maps: every query answers everything, with no grid at all. */
-  private readonly allBoxes: number[] | null;
-  private readonly allEdges: number[] | null;
+  private readonly small: boolean;
+  /**
+   * Answers of the last edgesNear and boxesNear, in buffers reused by every query (a fresh
+   * array per query was most of what the refinement allocated): read them before the next one.
+   */
+  readonly edgeHits: Int32Array;
+  readonly boxHits: Int32Array;
 
   constructor(
     readonly cell: number,
@@ -49,8 +54,9 @@ export class SpatialIndex {
     this.boxStamp = new Int32Array(n);
     this.longAt = new Int32Array(m).fill(-1);
     const small = n <= SMALL_BOXES && m <= SMALL_EDGES;
-    this.allBoxes = small ? Array.from({ length: n }, (_, i) => i) : null;
-    this.allEdges = small ? Array.from({ length: m }, (_, i) => i) : null;
+    this.small = small;
+    this.edgeHits = Int32Array.from({ length: m }, (_, i) => i);
+    this.boxHits = Int32Array.from({ length: n }, (_, i) => i);
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
@@ -155,7 +161,7 @@ export class SpatialIndex {
 
   /** Files v and its links again after v moved (its new position already in x, y). */
   moved(v: number, incident: Iterable<number>): void {
-    if (this.allBoxes) return;
+    if (this.small) return;
     this.removeBox(v);
     this.addBox(v);
     for (const e of incident) {
@@ -164,62 +170,70 @@ export class SpatialIndex {
     }
   }
 
-  /** Every link whose cells meet the rectangle, each once. */
-  edgesNear(x0: number, y0: number, x1: number, y1: number, out: number[]): readonly number[] {
-    if (this.allEdges) return this.allEdges;
-    out.length = 0;
+  /** Every link whose cells meet the rectangle, each once: how many, in edgeHits. */
+  edgesNear(x0: number, y0: number, x1: number, y1: number): number {
+    const m = this.edgeA.length;
+    if (this.small) return m;
+    const out = this.edgeHits;
+    let count = 0;
     const epoch = ++this.epoch;
     const cx0 = this.cellX(x0);
     const cx1 = this.cellX(x1);
     const cy0 = this.cellY(y0);
     const cy1 = this.cellY(y1);
     if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 4 * LONG_CELLS) {
-      for (let e = 0; e < this.edgeA.length; e++) out.push(e);
-      return out;
+      for (let e = 0; e < m; e++) out[e] = e;
+      return m;
     }
     for (let cx = cx0; cx <= cx1; cx++) {
       for (let cy = cy0; cy <= cy1; cy++) {
         const list = this.edgeCells[this.key(cx, cy)];
         if (!list) continue;
-        for (const e of list) {
+        for (let k = 0; k < list.length; k++) {
+          const e = list[k]!;
           if (this.stamp[e] === epoch) continue;
           this.stamp[e] = epoch;
-          out.push(e);
+          out[count++] = e;
         }
       }
     }
-    for (const e of this.long) {
+    const long = this.long;
+    for (let k = 0; k < long.length; k++) {
+      const e = long[k]!;
       if (this.stamp[e] === epoch) continue;
       this.stamp[e] = epoch;
-      out.push(e);
+      out[count++] = e;
     }
-    return out;
+    return count;
   }
 
-  /** Every box whose centre lies within one cell of the rectangle. */
-  boxesNear(x0: number, y0: number, x1: number, y1: number, out: number[]): readonly number[] {
-    if (this.allBoxes) return this.allBoxes;
-    out.length = 0;
+  /** Every box whose centre lies within one cell of the rectangle: how many, in boxHits. */
+  boxesNear(x0: number, y0: number, x1: number, y1: number): number {
+    const n = this.x.length;
+    if (this.small) return n;
+    const out = this.boxHits;
+    let count = 0;
     const cx0 = this.cellX(x0 - this.cell);
     const cx1 = this.cellX(x1 + this.cell);
     const cy0 = this.cellY(y0 - this.cell);
     const cy1 = this.cellY(y1 + this.cell);
     if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 4 * LONG_CELLS) {
-      for (let v = 0; v < this.x.length; v++) out.push(v);
-      return out;
+      for (let v = 0; v < n; v++) out[v] = v;
+      return n;
     }
     const epoch = ++this.epoch;
     for (let cx = cx0; cx <= cx1; cx++) {
       for (let cy = cy0; cy <= cy1; cy++) {
         const list = this.boxCells[this.key(cx, cy)];
         if (!list) continue;
-        for (const v of list) {
+        for (let k = 0; k < list.length; k++) {
+          const v = list[k]!;
           if (this.boxStamp[v] === epoch) continue;
           this.boxStamp[v] = epoch;
-          out.push(v);
+          out[count++] = v;
         }
       }
     }
-    return out;
+    return count;
   }
 }

@@ -151,17 +151,20 @@ function pivotMds(dist: BfsCache, n: number, rng: Rng, x: Float64Array, y: Float
   const vectors: Float64Array[] = [];
   for (let axis = 0; axis < 2; axis++) {
     let v = Float64Array.from({ length: k }, () => rng() - 0.5);
+    let next = new Float64Array(k);
     for (let it = 0; it < 100; it++) {
-      const next = new Float64Array(k);
+      next.fill(0);
       for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) next[p] = next[p]! + ctc[p * k + q]! * v[q]!;
       for (const u of vectors) {
         let dot = 0;
         for (let p = 0; p < k; p++) dot += next[p]! * u[p]!;
         for (let p = 0; p < k; p++) next[p] = next[p]! - (dot * u[p]!);
       }
-      const norm = Math.hypot(...next) || 1;
+      let sq = 0;
+      for (let p = 0; p < k; p++) sq += next[p]! * next[p]!;
+      const norm = Math.sqrt(sq) || 1;
       for (let p = 0; p < k; p++) next[p] = next[p]! / norm;
-      v = next;
+      [v, next] = [next, v];
     }
     vectors.push(v);
   }
