@@ -4,6 +4,7 @@ import { analysis } from '../features/analysis';
 import { exportFeature } from '../features/export';
 import { importFeature } from '../features/import';
 import { inspector } from '../features/inspector';
+import { mergeFeature } from '../features/merge';
 import { stories } from '../features/stories';
 import { themes } from '../features/themes';
 import { workshop } from '../features/workshop';
@@ -20,7 +21,7 @@ import {
  * canvas and in the toolbar, what the canvas draws for others, and the keyboard shortcuts in
  * the order they are tried. Nothing registers itself by being imported.
  */
-const FEATURES: readonly Feature[] = [inspector, workshop, analysis, themes, stories, importFeature, exportFeature];
+const FEATURES: readonly Feature[] = [inspector, workshop, analysis, themes, stories, importFeature, mergeFeature, exportFeature];
 
 export const SLICES: readonly AnySlice[] = [...CORE_SLICES, ...FEATURES.flatMap((f) => f.slices ?? [])];
 

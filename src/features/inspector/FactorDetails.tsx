@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSnapshot } from '../../session';
 import { renameFactor, setFactorField, type Factor } from '../../model';
+import { ElementSources } from '../merge/Provenance';
 import { ElementStories } from '../stories/ElementStories';
 import { DraftField } from './DraftField';
 
@@ -18,6 +19,7 @@ export function FactorDetails({ factor }: { factor: Factor }) {
         onSave={(v) => setFactorField(doc, factor.id, 'notes', v)} />
       <p><strong>{t('inspector.causes')}:</strong> {causes.join(' · ') || t('inspector.none')}</p>
       <p><strong>{t('inspector.effects')}:</strong> {effects.join(' · ') || t('inspector.none')}</p>
+      <ElementSources kind="factor" id={factor.id} />
       <ElementStories target={{ kind: 'factor', id: factor.id }} />
     </div>
   );

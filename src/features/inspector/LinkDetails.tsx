@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSnapshot } from '../../session';
 import { POLARITIES, setDelay, setLinkNotes, setPolarity, setStrength, type Link } from '../../model';
+import { ElementSources } from '../merge/Provenance';
 import { ElementStories } from '../stories/ElementStories';
 import { DraftField } from './DraftField';
 
@@ -35,6 +36,7 @@ export function LinkDetails({ link }: { link: Link }) {
       </label>
       <DraftField label={t('inspector.notes')} value={link.notes ?? ''} multiline readOnly={!canEdit}
         onSave={(v) => setLinkNotes(doc, link.id, v)} />
+      <ElementSources kind="link" id={link.id} />
       <ElementStories target={{ kind: 'link', id: link.id }} />
     </div>
   );

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CreatedMap } from '../helpers/relay';
+import { userContext } from './browser';
+import { appHarness } from './harness';
+
+/** The review step of "Fusionner une mini-carte", and the comparison drawn over the map. */
+const app = appHarness();
+
+const fixtures = join(import.meta.dirname, '../fixtures');
+const factors = (page: Page) => page.locator('[data-testid="factor"]');
+const links = (page: Page) => page.locator('[data-testid="link-polarity"]');
+
+async function maliMap(): Promise<CreatedMap> {
+  const r = await fetch(`${app.relay.url}/api/maps`, {
+    method: 'POST', headers: { 'content-type': 'text/csv' }, body: readFileSync(join(fixtures, 'mali-centre-links.csv')),
+  });
+  expect(r.status).toBe(201);
+  return (await r.json()) as CreatedMap;
+}
+
+async function open(m: CreatedMap, locale = 'fr-FR') {
+  const context = await userContext(app.browser, { locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${app.relay.url}${m.editUrl}`);
+  await expect.poll(() => factors(page).count(), { timeout: 30_000 }).toBe(30);
+  return { context, page, errors };
+}
+
+describe('merging a mini-map from the browser', () => {
+  it('proposes a near match with its score, merges nothing before the yes, refused stays apart, and one undo takes the merge back', async () => {
+    const m = await maliMap();
+    const { context, page, errors } = await open(m);
+    await page.getByTestId('open-merge').click();
+    await page.getByTestId('merge-file').setInputFiles(join(fixtures, 'mini-maps/groupe-femmes.csv'));
+    await expect.poll(() => page.getByTestId('merge-review').count()).toBe(1);
+    expect(await page.getByTestId('merge-name').inputValue()).toBe('groupe femmes');
+    await page.getByTestId('merge-name').fill('Groupe des femmes');
+
+    // The near match is shown with its score and is not merged until someone says yes.
+    const drought = page.getByTestId('merge-near-row').filter({ hasText: 'Sécheresses et pluies irrégulières' }).first();
+    expect(await drought.textContent()).toMatch(/Sécheresse\b/);
+    expect(await drought.getByTestId('merge-score').textContent()).toMatch(/ressemblance \d+ %/);
+    expect(await drought.getAttribute('data-answer')).toBe('undecided');
+    // Written nothing yet: the map is as it was while the review is open.
+    expect(await factors(page).count()).toBe(30);
+    await drought.getByTestId('merge-no').click();
+    expect(await drought.getAttribute('data-answer')).toBe('no');
+
+    // The polarity conflict must be decided: the map's polarity is kept.
+    expect(await page.getByTestId('merge-apply').isDisabled()).toBe(true);
+    const conflict = page.getByTestId('merge-conflict').first();
+    await conflict.getByText(/^carte/).click();
+    expect(await page.getByTestId('merge-apply').isDisabled()).toBe(false);
+    const counts = await page.getByTestId('merge-counts').textContent();
+    const added = Number(/(\d+) nouveaux ;/.exec(counts ?? '')?.[1]);
+    const linksAdded = Number(/(\d+) nouveaux\.$/.exec(counts ?? '')?.[1]);
+    expect(added).toBeGreaterThan(0);
+    await page.getByTestId('merge-apply').click();
+    await expect.poll(() => factors(page).count()).toBe(30 + added);
+    await expect.poll(() => links(page).count()).toBe(55 + linksAdded);
+    expect(await page.getByTestId('merge-done').textContent()).toContain(`${added} facteurs`);
+    // The refused near match is a factor of its own, beside the map's.
+    expect(await factors(page).filter({ hasText: /^Sécheresse$/ }).count()).toBe(1);
+    expect(await factors(page).filter({ hasText: 'Sécheresses et pluies irrégulières' }).count()).toBe(1);
+
+    // Provenance: the groups bar appears, and the inspector says who drew the factor.
+    await expect.poll(() => page.getByTestId('merge-groups-bar').count()).toBe(1);
+    await factors(page).filter({ hasText: /^Insécurité$/ }).first().click();
+    await page.keyboard.press('i');
+    await expect.poll(() => page.getByTestId('element-sources').count()).toBe(1);
+    expect(await page.getByTestId('element-sources').textContent()).toContain('Vu par 1 groupe : Groupe des femmes');
+    await page.keyboard.press('Escape');
+
+    // One undo step takes the whole merge back.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => factors(page).count()).toBe(30);
+    await expect.poll(() => links(page).count()).toBe(55);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe('comparing with another map', () => {
+  it('draws shared, only-here and only-there over the map, with a legend and a table', async () => {
+    const m = await maliMap();
+    const { context, page, errors } = await open(m, 'en-GB');
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-file').setInputFiles(join(fixtures, 'mini-maps/groupe-jeunes.csv'));
+    await expect.poll(() => page.getByTestId('compare-counts').count()).toBe(1);
+    expect(await page.getByTestId('compare-count-both').textContent()).toContain('In both (9 factors');
+    expect(await page.getByTestId('compare-count-here').textContent()).toContain('Only here (21 factors');
+    expect(await page.getByTestId('compare-count-there').textContent()).toContain('5 factors');
+    await page.getByTestId('compare-show').click();
+
+    await expect.poll(() => page.getByTestId('compare-legend').count()).toBe(1);
+    expect(await page.getByTestId('compare-legend-there').textContent()).toContain('Only in “groupe jeunes”');
+    // What only the other map has is drawn as dashed ghosts, next to its neighbours here.
+    await expect.poll(() => page.getByTestId('status-ghost').count()).toBe(5);
+    expect(await page.getByTestId('status-ghost-link').count()).toBeGreaterThan(0);
+    // Shared and only-here factors carry their colour.
+    const ring = async (label: RegExp) => factors(page).filter({ hasText: label }).first()
+      .evaluate((el) => getComputedStyle(el.closest('.factor') ?? el).boxShadow);
+    expect(await ring(/^Chômage des jeunes$/)).toContain('rgb(0, 121, 107)');
+    expect(await ring(/^Aide humanitaire$/)).toContain('rgb(230, 81, 0)');
+    await page.getByTestId('compare-legend').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('status-ghost').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
