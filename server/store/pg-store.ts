@@ -5,6 +5,7 @@ import { LogFolder } from './fold';
 import type { LogStats, MapRecord, MapStore } from './map-store';
 import { DatabaseStartError, startErrorLine, StoreError, storeError } from './pg-errors';
 import { migrate, SchemaError } from './pg-schema';
+import { PgSnapshotStore } from './pg-snapshots';
 
 /** Connections per relay; three relays stay far below PostgreSQL's default of 100. */
 export const PG_POOL_CONNECTIONS = 8;
@@ -87,12 +88,16 @@ export class PgMapStore implements MapStore {
   private readonly folder = new LogFolder();
   private readonly observers = new Set<StoreObserver>();
   private closed = false;
+  /** Named states of maps (pg-snapshots.ts), on the same pool. */
+  readonly snapshots: PgSnapshotStore;
 
   private constructor(
     readonly pool: pg.Pool,
     readonly config: pg.ClientConfig,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.snapshots = new PgSnapshotStore(pool);
+  }
 
   /**
    * Connects, refuses a read-only database, and migrates the schema. Throws a
