@@ -37,7 +37,8 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
 
   const commit = useCallback(
     (label: string) => {
-      renameFactor(doc, id, label);
+      // A blank label is refused by the model (spec/factors.ts): clearing it keeps the old one.
+      if (label.trim() !== '') renameFactor(doc, id, label);
       setEditing(null);
     },
     [doc, id, setEditing],

@@ -4,6 +4,7 @@ import { silent } from './log';
 import { ModelError } from './ops';
 import type { MapSnapshot } from './reader';
 import { modelRegistry } from './registry';
+import { ROOT } from './spec';
 import { isStoryId, storiesOf, type Story } from './stories';
 import { readLink, type Warn } from './validate';
 
@@ -13,7 +14,7 @@ import { readLink, type Warn } from './validate';
  * citing the same story on the same element at once write the same key and converge to one
  * entry, and un-citing is one delete.
  */
-export const CITATIONS_ROOT = 'citations';
+export const CITATIONS_ROOT = ROOT.citations;
 
 export type CitedKind = 'factor' | 'link';
 export interface ElementRef {

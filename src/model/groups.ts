@@ -4,24 +4,21 @@ import { newId } from './ids';
 import { ModelError } from './ops';
 import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from './schema';
+import {
+  ACTION_FIELDS, ACTION_STATUSES, entryName, GROUPS_SPEC, isFactorOrLoop, isIsoDate, MAX_ACTION_CHARS, readEntry,
+  readFields, ROOT, type ActionStatus, type FactorOrLoop,
+} from './spec';
 import type { Warn } from './validate';
-import { MAX_LOOP_ID_CHARS } from './views';
 
 /**
  * Action groups (GRA, issue 6): people who take on a loop or a factor of the map and the
  * actions they commit to. A group outlives its origin: when the factor is removed the group's
  * work goes on, so groups are not cleaned up with factors; the UI says the origin is gone.
  */
-export const GROUPS_ROOT = 'groups';
-export const MAX_ACTION_CHARS = 2_000;
+export const GROUPS_ROOT = ROOT.groups;
+export { ACTION_STATUSES, isIsoDate, MAX_ACTION_CHARS, type ActionStatus };
 
-export type ActionStatus = 'todo' | 'doing' | 'done';
-export const ACTION_STATUSES: readonly ActionStatus[] = ['todo', 'doing', 'done'];
-
-export interface GroupOrigin {
-  readonly kind: 'loop' | 'factor';
-  readonly id: string;
-}
+export type GroupOrigin = FactorOrLoop;
 
 export interface Action {
   readonly id: string;
@@ -64,19 +61,7 @@ export function groupsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(GROUPS_ROOT);
 }
 
-export function isOrigin(v: unknown): v is GroupOrigin {
-  if (typeof v !== 'object' || v === null) return false;
-  const { kind, id } = v as Record<string, unknown>;
-  return (kind === 'loop' || kind === 'factor') && typeof id === 'string' && id !== ''
-    && id.length <= MAX_LOOP_ID_CHARS;
-}
-
-/** A real calendar date written yyyy-mm-dd (2024-02-30 is refused). */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export const isOrigin: (v: unknown) => v is GroupOrigin = isFactorOrLoop;
 
 function isStatus(v: unknown): v is ActionStatus {
   return typeof v === 'string' && (ACTION_STATUSES as readonly string[]).includes(v);
@@ -202,60 +187,30 @@ export function removeAction(doc: Y.Doc, groupId: string, actionId: string): boo
 const byAge = <T extends { createdAt: number; id: string }>(a: T, b: T) =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function readAction(groupId: string, id: string, v: unknown, warn: Warn): Action | null {
-  const where = `group ${groupId} action ${id}`;
-  if (!(v instanceof Y.Map)) {
-    warn(`${where}: not a map, skipped`);
-    return null;
-  }
-  const text = v.get('text');
-  const owner = v.get('owner');
-  const status = v.get('status');
-  const due = v.get('due');
-  const createdAt = v.get('createdAt');
-  if (typeof text !== 'string' || text.length > MAX_ACTION_CHARS || !isStatus(status)) {
-    warn(`${where}: bad text or status, skipped`);
-    return null;
-  }
-  const dueOk = typeof due === 'string' && (due === '' || isIsoDate(due));
-  if (due !== undefined && !dueOk) warn(`${where}: bad due date, dropped`);
-  return {
-    id, text, status,
-    owner: typeof owner === 'string' ? owner.slice(0, MAX_LABEL_CHARS) : '',
-    due: dueOk ? due : '',
-    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
-  };
-}
-
+/** A group as its spec reads it (spec/groups.ts), with its actions read by their own fields. */
 export function readGroup(id: string, v: unknown, warn: Warn): Group | null {
-  if (!(v instanceof Y.Map)) {
-    warn(`group ${id}: not a map, skipped`);
-    return null;
-  }
-  const name = v.get('name');
-  if (typeof name !== 'string' || name.length > MAX_LABEL_CHARS) {
-    warn(`group ${id}: bad name, skipped`);
-    return null;
-  }
-  const members = v.get('members');
-  const origin = v.get('origin');
-  if (origin !== undefined && !isOrigin(origin)) warn(`group ${id}: bad origin, dropped`);
-  const createdAt = v.get('createdAt');
+  const e = readEntry(GROUPS_SPEC, id, v, warn);
+  if (!e || !(v instanceof Y.Map)) return null;
   const rawActions = v.get('actions');
   const actions: Action[] = [];
   if (rawActions instanceof Y.Map) {
     rawActions.forEach((a, aid) => {
-      const action = readAction(id, aid, a, warn);
-      if (action) actions.push(action);
+      const what = `${entryName(GROUPS_SPEC, id)} action ${aid.slice(0, 80)}`;
+      if (!(a instanceof Y.Map)) {
+        warn(`${what}: not a map, skipped`);
+        return;
+      }
+      const action = readFields(ACTION_FIELDS, what, a, warn);
+      if (action) actions.push({ id: aid, ...action } as unknown as Action);
     });
   } else if (rawActions !== undefined) {
     warn(`group ${id}: actions are not a map, dropped`);
   }
+  const origin = e.origin as GroupOrigin | undefined;
   return {
-    id, name,
-    members: typeof members === 'string' ? members.slice(0, MAX_NOTES_CHARS) : '',
-    origin: isOrigin(origin) ? { kind: origin.kind, id: origin.id } : null,
-    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+    id, name: e.name as string, members: e.members as string,
+    origin: origin ? { kind: origin.kind, id: origin.id } : null,
+    createdAt: e.createdAt as number,
     actions: actions.sort(byAge),
   };
 }

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
-import { canonicalLoopId, type LoopKind } from './analysis/loops';
+import type { LoopKind } from './analysis/loops';
 import { change } from './doc';
 import { ModelError } from './ops';
 import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from './schema';
+import { isLoopId, LOOPS_SPEC, readEntry, ROOT } from './spec';
 import type { Warn } from './validate';
 
 /**
@@ -12,7 +13,7 @@ import type { Warn } from './validate';
  * the loop's canonical id (its factor ids from the smallest, joined by '>'), so they follow
  * the loop as long as its factors exist, even if a link of it is deleted and drawn again.
  */
-export const LOOPS_ROOT = 'loops';
+export const LOOPS_ROOT = ROOT.loops;
 
 export interface LoopNote {
   readonly loopId: string;
@@ -26,13 +27,7 @@ export function loopsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(LOOPS_ROOT);
 }
 
-/** A canonical loop id: two or more distinct factor ids, the smallest first. */
-export function isLoopId(id: unknown): boolean {
-  if (typeof id !== 'string') return false;
-  const parts = id.split('>');
-  return parts.length >= 2 && parts.every((p) => p !== '') && new Set(parts).size === parts.length
-    && canonicalLoopId(parts) === id;
-}
+export { isLoopId };
 
 function checkLoopId(loopId: string): void {
   if (!isLoopId(loopId)) throw new ModelError('bad-loop-id', `Not a loop id: ${String(loopId).slice(0, 80)}`);
@@ -89,22 +84,14 @@ export function setLoopKey(doc: Y.Doc, loopId: string, key: boolean): void {
   });
 }
 
+/** An annotation as its spec reads it (spec/loops.ts); `key: false` and empty notes mean none. */
 export function readLoopNote(loopId: string, value: unknown, warn: Warn): LoopNote | null {
-  if (!isLoopId(loopId)) {
-    warn(`loop ${loopId.slice(0, 80)}: bad id, skipped`);
-    return null;
-  }
-  if (!(value instanceof Y.Map)) {
-    warn(`loop ${loopId.slice(0, 80)}: not a map, skipped`);
-    return null;
-  }
+  const e = readEntry(LOOPS_SPEC, loopId, value, warn);
+  if (!e) return null;
   const note: { -readonly [K in keyof LoopNote]: LoopNote[K] } = { loopId };
-  const name = value.get('name');
-  const key = value.get('key');
-  const notes = value.get('notes');
-  if (typeof name === 'string' && name.trim() !== '' && name.length <= MAX_LABEL_CHARS) note.name = name;
-  if (key === true) note.key = true;
-  if (typeof notes === 'string' && notes !== '' && notes.length <= MAX_NOTES_CHARS) note.notes = notes;
+  if (typeof e.name === 'string') note.name = e.name;
+  if (e.key === true) note.key = true;
+  if (typeof e.notes === 'string' && e.notes !== '') note.notes = e.notes;
   return note;
 }
 

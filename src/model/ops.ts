@@ -5,7 +5,7 @@ import { modelRegistry } from './registry';
 import {
   MAX_LABEL_CHARS, MAX_NOTES_CHARS, POLARITIES, type Polarity,
 } from './schema';
-import { isPolarity, isStrength } from './validate';
+import { FACTORS_SPEC, isBlank, isPolarity, isStrength, MAX_LANGUAGE_CHARS, maxChars } from './spec';
 
 /**
  * The named operations: the only way the app writes to a map. Each is one local transaction
@@ -31,8 +31,18 @@ export class ModelError extends Error {
   }
 }
 
+/**
+ * A label is trimmed and cut to its limit; a blank one is refused (spec/factors.ts): readers
+ * would show it as a placeholder, and an importer would refuse the file it exports to.
+ */
 function cleanLabel(label: string): string {
+  if (typeof label !== 'string' || isBlank(label)) throw new ModelError('empty-label', 'A factor needs a label');
   return label.trim().slice(0, MAX_LABEL_CHARS);
+}
+
+/** The limit of an optional text field of a factor, from its spec. */
+function maxCharsOf(field: FactorField): number {
+  return maxChars(FACTORS_SPEC.fields, field);
 }
 
 function finite(n: number, what: string): number {
@@ -47,9 +57,9 @@ export function putFactor(doc: Y.Doc, f: NewFactor): string {
   m.set('label', cleanLabel(f.label));
   m.set('x', finite(f.x, 'x'));
   m.set('y', finite(f.y, 'y'));
-  if (f.theme) m.set('theme', f.theme.slice(0, MAX_LABEL_CHARS));
-  if (f.notes) m.set('notes', f.notes.slice(0, MAX_NOTES_CHARS));
-  if (f.icon) m.set('icon', f.icon);
+  if (f.theme) m.set('theme', f.theme.slice(0, maxCharsOf('theme')));
+  if (f.notes) m.set('notes', f.notes.slice(0, maxCharsOf('notes')));
+  if (f.icon) m.set('icon', f.icon.slice(0, maxCharsOf('icon')));
   factorsOf(doc).set(id, m);
   return id;
 }
@@ -68,12 +78,15 @@ function linkMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   return m instanceof Y.Map ? m : null;
 }
 
-/** Returns false when the factor is gone (a peer deleted it meanwhile). */
+/**
+ * Returns false when the factor is gone (a peer deleted it meanwhile); throws ModelError
+ * 'empty-label' for a blank label, before anything is written.
+ */
 export function renameFactor(doc: Y.Doc, id: string, label: string): boolean {
+  const clean = cleanLabel(label);
   return change(doc, () => {
     const m = factorMap(doc, id);
     if (!m) return false;
-    const clean = cleanLabel(label);
     if (m.get('label') !== clean) m.set('label', clean);
     return true;
   });
@@ -86,7 +99,7 @@ export function setFactorField(doc: Y.Doc, id: string, field: FactorField, value
   return change(doc, () => {
     const m = factorMap(doc, id);
     if (!m) return false;
-    const max = field === 'notes' ? MAX_NOTES_CHARS : MAX_LABEL_CHARS;
+    const max = maxCharsOf(field);
     if (value === undefined || value === '') {
       if (m.has(field)) m.delete(field);
     } else if (m.get(field) !== value) {
@@ -274,5 +287,5 @@ export function setTitle(doc: Y.Doc, title: string): void {
 }
 
 export function setLanguage(doc: Y.Doc, language: string): void {
-  change(doc, () => metaOf(doc).set('language', language.slice(0, 16)));
+  change(doc, () => metaOf(doc).set('language', language.slice(0, MAX_LANGUAGE_CHARS)));
 }

@@ -1,23 +1,14 @@
 /**
- * The layout of a Trame map inside one Y.Doc. Other tools (and our relay) read this layout,
- * so every change here goes with a change to docs/schema.md.
+ * The layout of a Trame map inside one Y.Doc, as the app sees it once read. Each root map's
+ * fields, limits and rules are declared once in spec/ (docs/schema.md is generated from it);
+ * these are the plain types the readers return.
  */
-export const SCHEMA_VERSION = 1;
-
-/** Names of the top-level Y.Maps of a map document. */
-export const ROOT = {
-  factors: 'factors',
-  links: 'links',
-  meta: 'meta',
-} as const;
-
-export type Polarity = '+' | '-' | '?';
-export const POLARITIES: readonly Polarity[] = ['+', '-', '?'];
-
-export const MAX_LABEL_CHARS = 500;
-export const MAX_NOTES_CHARS = 20_000;
-export const MIN_STRENGTH = 1;
-export const MAX_STRENGTH = 3;
+export { ROOT, type RootName } from './spec/names';
+export {
+  MAX_ICON_CHARS, MAX_LABEL_CHARS, MAX_NOTES_CHARS, MAX_STRENGTH, MIN_STRENGTH, PLACEHOLDER_LABEL, POLARITIES,
+  SCHEMA_VERSION, type Polarity,
+} from './spec/limits';
+import type { Polarity } from './spec/limits';
 
 /** A factor as the app and the analysis see it: validated, plain, immutable. */
 export interface Factor {

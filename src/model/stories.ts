@@ -3,6 +3,10 @@ import { change } from './doc';
 import { newId } from './ids';
 import { ModelError } from './ops';
 import { modelRegistry } from './registry';
+import {
+  isStoryId, MAX_CODE_CHARS, MAX_DATE_CHARS, MAX_LANGUAGE_CHARS, MAX_STORY_FIELD_CHARS, MAX_SUMMARY_CHARS,
+  MAX_TAG_CHARS, MAX_TAGS, maxChars, readEntry, ROOT, STORIES_SPEC,
+} from './spec';
 import type { Warn } from './validate';
 
 /**
@@ -10,15 +14,12 @@ import type { Warn } from './validate';
  * for factors and links. A story is known by a code (R-012), never by the teller's name:
  * there is deliberately no field for one.
  */
-export const STORIES_ROOT = 'stories';
+export const STORIES_ROOT = ROOT.stories;
 
-export const MAX_CODE_CHARS = 64;
-export const MAX_SUMMARY_CHARS = 2_000;
-export const MAX_STORY_FIELD_CHARS = 200;
-export const MAX_DATE_CHARS = 64;
-export const MAX_LANGUAGE_CHARS = 16;
-export const MAX_TAG_CHARS = 64;
-export const MAX_TAGS = 50;
+export {
+  isStoryId, MAX_CODE_CHARS, MAX_DATE_CHARS, MAX_LANGUAGE_CHARS, MAX_STORY_FIELD_CHARS, MAX_SUMMARY_CHARS,
+  MAX_TAG_CHARS, MAX_TAGS,
+};
 
 /** What the story form shows next to the code field. */
 export const STORY_PRIVACY_REMINDER = {
@@ -32,13 +33,9 @@ export const STORY_PRIVACY_REMINDER = {
 export const STORY_TEXT_FIELDS = ['summary', 'place', 'date', 'group', 'language'] as const;
 export type StoryTextField = (typeof STORY_TEXT_FIELDS)[number];
 
-const FIELD_MAX: Record<StoryTextField, number> = {
-  summary: MAX_SUMMARY_CHARS,
-  place: MAX_STORY_FIELD_CHARS,
-  date: MAX_DATE_CHARS,
-  group: MAX_STORY_FIELD_CHARS,
-  language: MAX_LANGUAGE_CHARS,
-};
+const FIELD_MAX = Object.fromEntries(
+  STORY_TEXT_FIELDS.map((field) => [field, maxChars(STORIES_SPEC.fields, field)]),
+) as Record<StoryTextField, number>;
 
 /** A story as the app sees it: validated; absent text fields are ''. */
 export interface Story {
@@ -57,12 +54,6 @@ export interface Story {
 
 export type StoryPatch = Partial<Omit<Story, 'id' | 'tags'>> & { tags?: readonly string[] };
 export type NewStory = StoryPatch & { code: string; id?: string };
-
-/** Story ids end citation keys (`kind:element:story`), so they never contain ':'. */
-const STORY_ID = /^[A-Za-z0-9_-]{1,64}$/;
-export function isStoryId(id: string): boolean {
-  return STORY_ID.test(id);
-}
 
 export function storiesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(STORIES_ROOT);
@@ -195,24 +186,11 @@ function readTags(id: string, v: unknown, warn: Warn): string[] {
   return tags.sort((a, b) => a.localeCompare(b, 'fr')).slice(0, MAX_TAGS);
 }
 
+/** A story as its spec reads it (spec/stories.ts); its tags are a set read here. */
 export function readStory(id: string, value: unknown, warn: Warn): Story | null {
-  if (!(value instanceof Y.Map)) {
-    warn(`story ${id}: not a map, skipped`);
-    return null;
-  }
-  const code = value.get('code');
-  if (typeof code !== 'string' || code.trim() === '' || code.length > MAX_CODE_CHARS) {
-    warn(`story ${id}: bad code, skipped`);
-    return null;
-  }
-  const text = {} as Record<StoryTextField, string>;
-  for (const field of STORY_TEXT_FIELDS) {
-    const v = value.get(field);
-    const ok = typeof v === 'string' && v.length <= FIELD_MAX[field];
-    if (v !== undefined && !ok) warn(`story ${id}: bad ${field}, dropped`);
-    text[field] = ok ? v : '';
-  }
-  return { id, code, ...text, tags: readTags(id, value.get('tags'), warn) };
+  const e = readEntry(STORIES_SPEC, id, value, warn);
+  if (!e || !(value instanceof Y.Map)) return null;
+  return { ...(e as Omit<Story, 'tags'>), tags: readTags(id, value.get('tags'), warn) };
 }
 
 const byCode = (a: Story, b: Story) =>

@@ -5,6 +5,7 @@ import { silent } from './log';
 import { ModelError, setFactorField } from './ops';
 import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS } from './schema';
+import { isThemeColor, readEntry, ROOT, THEMES_SPEC } from './spec';
 import type { Warn } from './validate';
 
 /**
@@ -12,7 +13,7 @@ import type { Warn } from './validate';
  * `theme` field holds a theme id; maps made before themes hold a theme name there, which
  * themeOf still resolves, and importers turn names into themes with ensureTheme.
  */
-export const THEMES_ROOT = 'themes';
+export const THEMES_ROOT = ROOT.themes;
 
 export interface Theme {
   readonly id: string;
@@ -29,11 +30,7 @@ export const THEME_PALETTE: readonly string[] = [
   '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442',
 ];
 
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-export function isThemeColor(v: unknown): v is string {
-  return typeof v === 'string' && COLOR.test(v);
-}
+export { isThemeColor };
 
 export function themesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(THEMES_ROOT);
@@ -55,22 +52,9 @@ function checkColor(color: string): string {
   return color;
 }
 
+/** A theme as its spec reads it (spec/themes.ts): a bad name or colour skips it. */
 export function readTheme(id: string, value: unknown, warn: Warn): Theme | null {
-  if (!(value instanceof Y.Map)) {
-    warn(`theme ${id}: not a map, skipped`);
-    return null;
-  }
-  const name = value.get('name');
-  const color = value.get('color');
-  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_LABEL_CHARS) {
-    warn(`theme ${id}: bad name, skipped`);
-    return null;
-  }
-  if (!isThemeColor(color)) {
-    warn(`theme ${id}: bad colour, skipped`);
-    return null;
-  }
-  return { id, name, color };
+  return readEntry(THEMES_SPEC, id, value, warn) as Theme | null;
 }
 
 /** The valid themes, by name. */

@@ -1,16 +1,12 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './doc';
-import { ROOT } from './schema';
+import { UNDOABLE_ROOTS } from './spec';
 
-/** Root maps a user's undo covers. Later parts of the model add theirs (stories, loops…). */
-export const UNDOABLE_ROOTS: string[] = [
-  ROOT.factors, ROOT.links, ROOT.meta,
-  // Workshop roots (stories.ts, citations.ts, views.ts, groups.ts). Not `votes`: a dot is a
-  // participant's act, and Ctrl+Z after dragging a factor must not take someone's vote back.
-  'stories', 'citations', 'views', 'groups',
-  // Analysis roots (themes.ts, loops.ts): theme edits and loop names are the facilitator's.
-  'themes', 'loops',
-];
+/**
+ * The roots a user's undo covers come from the spec (each root says whether it is undoable):
+ * not `votes` (a dot is a participant's act) nor `editors` (a signature).
+ */
+export { UNDOABLE_ROOTS };
 
 /**
  * Per-user undo: only transactions with the local origin are captured, so undo never reverts

@@ -5,6 +5,7 @@ import { silent } from './log';
 import { ModelError } from './ops';
 import { modelRegistry } from './registry';
 import { MAX_LABEL_CHARS } from './schema';
+import { isViewport, MAX_LOOP_ID_CHARS, readEntry, ROOT, VIEWS_SPEC, type Viewport } from './spec';
 import type { Warn } from './validate';
 
 /**
@@ -14,14 +15,8 @@ import type { Warn } from './validate';
  * list twice. A position is one field, so concurrent moves end with one of them (last writer
  * wins), concurrent adds both survive, and equal positions are ordered by id on every peer.
  */
-export const VIEWS_ROOT = 'views';
-export const MAX_LOOP_ID_CHARS = 4_000;
-
-export interface Viewport {
-  readonly x: number;
-  readonly y: number;
-  readonly zoom: number;
-}
+export const VIEWS_ROOT = ROOT.views;
+export { isViewport, MAX_LOOP_ID_CHARS, type Viewport };
 
 export interface SavedView {
   readonly id: string;
@@ -46,13 +41,6 @@ export type NewView = ViewPatch & { title: string; id?: string };
 
 export function viewsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(VIEWS_ROOT);
-}
-
-export function isViewport(v: unknown): v is Viewport {
-  if (typeof v !== 'object' || v === null) return false;
-  const { x, y, zoom } = v as Record<string, unknown>;
-  return typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)
-    && typeof zoom === 'number' && Number.isFinite(zoom) && zoom > 0;
 }
 
 /** The shown factors are a Y.Map used as a set, so two people adding factors at once keep both. */
@@ -183,33 +171,18 @@ function readFactorSet(id: string, v: unknown, warn: Warn): string[] | null {
   return ids.sort();
 }
 
+/** A view as its spec reads it (spec/views.ts); its shown factors are a set read here. */
 export function readView(id: string, value: unknown, warn: Warn): SavedView | null {
-  if (!(value instanceof Y.Map)) {
-    warn(`view ${id}: not a map, skipped`);
-    return null;
-  }
-  const title = value.get('title');
-  const position = value.get('position');
-  if (typeof title !== 'string' || title.length > MAX_LABEL_CHARS) {
-    warn(`view ${id}: bad title, skipped`);
-    return null;
-  }
-  if (typeof position !== 'number' || !Number.isFinite(position)) {
-    warn(`view ${id}: bad position, skipped`);
-    return null;
-  }
-  const viewport = value.get('viewport');
-  if (viewport !== undefined && !isViewport(viewport)) warn(`view ${id}: bad viewport, dropped`);
-  const loop = value.get('loop');
-  const loopOk = typeof loop === 'string' && loop !== '' && loop.length <= MAX_LOOP_ID_CHARS;
-  if (loop !== undefined && !loopOk) warn(`view ${id}: bad loop, dropped`);
+  const e = readEntry(VIEWS_SPEC, id, value, warn);
+  if (!e || !(value instanceof Y.Map)) return null;
+  const viewport = e.viewport as Viewport | undefined;
   return {
     id,
-    title,
+    title: e.title as string,
     factors: readFactorSet(id, value.get('factors'), warn),
-    viewport: isViewport(viewport) ? { x: viewport.x, y: viewport.y, zoom: viewport.zoom } : null,
-    loop: loopOk ? loop : null,
-    position,
+    viewport: viewport ? { x: viewport.x, y: viewport.y, zoom: viewport.zoom } : null,
+    loop: (e.loop as string | undefined) ?? null,
+    position: e.position as number,
   };
 }
 

@@ -5,6 +5,7 @@ import { silent } from '../log';
 import { putFactor, setFactorField } from '../ops';
 import { readSnapshot } from '../reader';
 import { MAX_NOTES_CHARS, SCHEMA_VERSION, type Factor } from '../schema';
+import { isBlank } from '../spec';
 import { ensureTheme } from '../themes';
 import { ioIssue, type IoIssue } from './issues';
 import { modelRegistry } from '../registry';
@@ -148,6 +149,10 @@ export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOpti
   if (mode === 'new' && (factors.size > 0 || links.size > 0)) {
     return { ok: false, errors: [ioIssue('import.notEmpty')] };
   }
+  // Every importer refuses a blank label; a ParsedMap made elsewhere is checked here too, since
+  // putFactor refuses one inside the transaction, where half the map would be written.
+  const blank = parsed.factors.find((pf) => isBlank(pf.label));
+  if (blank) return { ok: false, errors: [ioIssue('import.blankLabel', { where: blank.key || '?' })] };
   const snap = readSnapshot(doc, silent);
   const usedFactorIds = new Set(factors.keys());
   const usedLinkIds = new Set(links.keys());

@@ -1,5 +1,4 @@
-import { MAX_LABEL_CHARS, MAX_NOTES_CHARS, type Polarity } from '../schema';
-import { isStrength } from '../validate';
+import { isStrength, MAX_ICON_CHARS, MAX_LABEL_CHARS, MAX_LANGUAGE_CHARS, MAX_NOTES_CHARS, type Polarity } from '../spec';
 import { ioIssue, IssueList } from './issues';
 import { limitIssues, type MetaValue, type ParsedFactor, type ParsedLink, type ParseResult } from './parsed';
 import { parsePolarity } from './values';
@@ -113,7 +112,7 @@ export function parseGraphml(source: string): ParseResult {
   const title = text(graphVals.get('title'));
   const language = text(graphVals.get('language'));
   if (title) meta.title = title.slice(0, MAX_LABEL_CHARS);
-  if (language) meta.language = language.slice(0, 16);
+  if (language) meta.language = language.slice(0, MAX_LANGUAGE_CHARS);
 
   const factors: ParsedFactor[] = [];
   const nodeIds = new Set<string>();
@@ -141,7 +140,7 @@ export function parseGraphml(source: string): ParseResult {
     }
     if (theme) f.theme = theme.slice(0, MAX_LABEL_CHARS);
     if (notes) f.notes = notes;
-    if (icon) f.icon = icon.slice(0, 64);
+    if (icon) f.icon = icon.slice(0, MAX_ICON_CHARS);
     factors.push(f);
   });
 

@@ -1,6 +1,6 @@
-import { MAX_LABEL_CHARS, MAX_NOTES_CHARS, SCHEMA_VERSION } from '../schema';
+import { MAX_NOTES_CHARS, SCHEMA_VERSION } from '../schema';
 import { CORE_JSON_KEYS, modelRegistry } from '../registry';
-import { isPolarity, isStrength } from '../validate';
+import { FACTORS_SPEC, isPolarity, isStrength, LINKS_SPEC, META_SPEC, type RootSpec } from '../spec';
 import { ioIssue, IssueList } from './issues';
 
 import { jsonErrorOffset } from './json-syntax';
@@ -26,11 +26,25 @@ function syntaxPosition(text: string): { line: number; column: number } {
   return { line, column: pos - before.lastIndexOf('\n') };
 }
 
-const FACTOR_FIELDS = new Set(['id', 'label', 'x', 'y', 'theme', 'notes', 'icon']);
-const LINK_FIELDS = new Set(['id', 'source', 'target', 'polarity', 'strength', 'delay', 'notes']);
+/** A file's factors and links carry their id beside the fields of their spec. */
+const FACTOR_FIELDS = new Set(['id', ...Object.keys(FACTORS_SPEC.fields)]);
+const LINK_FIELDS = new Set(['id', ...Object.keys(LINKS_SPEC.fields)]);
 const MAX_ID_CHARS = 200;
-const MAX_ICON_CHARS = 64;
 const MAX_META_KEYS = 100;
+
+/** The limit and blank rule of a text field, as its spec declares them. */
+function textRule(spec: RootSpec, key: string): { max: number; nonEmpty: boolean } {
+  const type = spec.fields[key]?.type;
+  if (type?.kind !== 'text') throw new Error(`${spec.name}.${key} is not a text field`);
+  return { max: type.maxChars, nonEmpty: type.blank !== 'allowed' };
+}
+const LABEL = textRule(FACTORS_SPEC, 'label');
+const THEME = textRule(FACTORS_SPEC, 'theme');
+const FACTOR_NOTES = textRule(FACTORS_SPEC, 'notes');
+const ICON = textRule(FACTORS_SPEC, 'icon');
+const LINK_NOTES = textRule(LINKS_SPEC, 'notes');
+const TITLE = textRule(META_SPEC, 'title');
+const LANGUAGE = textRule(META_SPEC, 'language');
 
 class Checker {
   readonly errors = new IssueList();
@@ -70,7 +84,7 @@ function readMeta(c: Checker, raw: unknown): Record<string, MetaValue> {
     const where = `meta.${k}`;
     if (k === 'schemaVersion') continue;
     if (k === 'title' || k === 'language') {
-      const s = c.string(raw, k, 'meta', { max: k === 'title' ? MAX_LABEL_CHARS : 16 });
+      const s = c.string(raw, k, 'meta', { max: (k === 'title' ? TITLE : LANGUAGE).max });
       if (s !== undefined) meta[k] = s;
     } else if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) {
       if (typeof v === 'string' && v.length > MAX_NOTES_CHARS) c.errors.add('json.tooLong', { where, max: MAX_NOTES_CHARS }, where);
@@ -99,10 +113,10 @@ function readFactors(c: Checker, raw: unknown): ParsedFactor[] {
     const id = c.string(item, 'id', where, { required: true, max: MAX_ID_CHARS, nonEmpty: true });
     if (id !== undefined && seen.has(id)) c.errors.add('json.duplicateId', { where: `${where}.id`, id }, `${where}.id`);
     if (id !== undefined) seen.add(id);
-    const label = c.string(item, 'label', where, { required: true, max: MAX_LABEL_CHARS, nonEmpty: true });
-    const theme = c.string(item, 'theme', where, { max: MAX_LABEL_CHARS });
-    const notes = c.string(item, 'notes', where, { max: MAX_NOTES_CHARS });
-    const icon = c.string(item, 'icon', where, { max: MAX_ICON_CHARS });
+    const label = c.string(item, 'label', where, { required: true, ...LABEL });
+    const theme = c.string(item, 'theme', where, THEME);
+    const notes = c.string(item, 'notes', where, FACTOR_NOTES);
+    const icon = c.string(item, 'icon', where, ICON);
     const { x, y } = item;
     for (const [k, v] of [['x', x], ['y', y]] as const) {
       if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {
@@ -164,7 +178,7 @@ function readLinks(c: Checker, raw: unknown, factorIds: ReadonlySet<string>): Pa
       c.errors.add('json.badStrength', { where: `${where}.strength`, value: String(strength) }, `${where}.strength`);
     }
     if (delay !== undefined && typeof delay !== 'boolean') c.errors.add('json.notBoolean', { where: `${where}.delay` }, `${where}.delay`);
-    const notes = c.string(item, 'notes', where, { max: MAX_NOTES_CHARS });
+    const notes = c.string(item, 'notes', where, LINK_NOTES);
     if (source === undefined || target === undefined || !isPolarity(polarity)) return;
     const l: { -readonly [K in keyof ParsedLink]: ParsedLink[K] } = { source, target, polarity };
     if (id !== undefined) l.key = id;

@@ -20,6 +20,7 @@ export const IO_MESSAGES_EN = {
   'import.moreErrors': '… and {{count}} more problems',
   'import.fileCombination': 'give one map file, or a CSV of factors with a CSV of links',
   'import.linksSkipped': '{{count}} links were already in the map and were left as they are',
+  'import.blankLabel': '{{where}}: a factor needs a label',
 
   'json.syntax': 'broken JSON at line {{line}}, column {{column}}',
   'json.notTrame': "not a Trame map file (its 'format' is not 'trame')",
@@ -97,6 +98,7 @@ export const IO_MESSAGES_FR: Record<IoCode, string> = {
   'import.moreErrors': '… et {{count}} autres problèmes',
   'import.fileCombination': 'donnez un seul fichier de carte, ou un CSV de facteurs avec un CSV de liens',
   'import.linksSkipped': '{{count}} liens étaient déjà dans la carte et ont été laissés tels quels',
+  'import.blankLabel': '{{where}} : un facteur doit avoir un nom',
 
   'json.syntax': 'JSON invalide à la ligne {{line}}, colonne {{column}}',
   'json.notTrame': "ce n'est pas un fichier de carte Trame (son « format » n'est pas « trame »)",
