@@ -61,9 +61,45 @@ function missingFrom(serverRows: readonly Uint8Array[], laptopRows: readonly Uin
   }
 }
 
-async function copyMap(store: PgMapStore, sqlite: Database.Database, map: SqliteMap): Promise<{ outcome: CopyOutcome; rows: number }> {
+interface SqliteSnapshot {
+  id: string;
+  name: string;
+  created_at: number;
+  author: string;
+  auto: string | null;
+  factors: number;
+  links: number;
+  state: Buffer;
+}
+
+/** The map's snapshots on the laptop, oldest first (none in a data folder older than snapshots). */
+function snapshotsOf(sqlite: Database.Database, mapId: string): SqliteSnapshot[] {
+  const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get();
+  if (!has) return [];
+  return sqlite.prepare<[string], SqliteSnapshot>(
+    'SELECT id, name, created_at, author, auto, factors, links, state FROM snapshots WHERE map_id = ? ORDER BY created_at, rowid',
+  ).all(mapId);
+}
+
+/** Inserts the snapshots the server lacks (by id: ids are random); how many were new. */
+async function copySnapshots(client: import('pg').PoolClient, mapId: string, snaps: readonly SqliteSnapshot[]): Promise<number> {
+  let added = 0;
+  for (const x of snaps) {
+    const r = await client.query(
+      `INSERT INTO snapshots (id, map_id, name, created_at, author, auto, factors, links, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+      [x.id, mapId, x.name, x.created_at, x.author, x.auto, x.factors, x.links, x.state]);
+    added += r.rowCount ?? 0;
+  }
+  return added;
+}
+
+async function copyMap(
+  store: PgMapStore, sqlite: Database.Database, map: SqliteMap,
+): Promise<{ outcome: CopyOutcome; rows: number; snapshots: number }> {
   const rows = sqlite.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE map_id = ? ORDER BY seq')
     .all(map.id).map((r) => r.data);
+  const snaps = snapshotsOf(sqlite, map.id);
   const client = await store.pool.connect();
   let broken: Error | undefined;
   try {
@@ -77,18 +113,20 @@ async function copyMap(store: PgMapStore, sqlite: Database.Database, map: Sqlite
       await client.query(
         'INSERT INTO updates (map_id, seq, data) SELECT $1, s, d FROM unnest($2::int8[], $3::bytea[]) AS u(s, d)',
         [map.id, rows.map((_, i) => i + 1), rows]);
+      const snapshots = await copySnapshots(client, map.id, snaps);
       await client.query('COMMIT');
-      return { outcome: 'copied', rows: rows.length };
+      return { outcome: 'copied', rows: rows.length, snapshots };
     }
     if (!there.edit_hash.equals(map.edit_hash) || !there.view_hash.equals(map.view_hash)) {
       await client.query('ROLLBACK');
-      return { outcome: 'conflict', rows: 0 };
+      return { outcome: 'conflict', rows: 0, snapshots: 0 };
     }
+    const snapshots = await copySnapshots(client, map.id, snaps);
     const serverRows = await client.query<{ data: Buffer }>('SELECT data FROM updates WHERE map_id = $1 ORDER BY seq', [map.id]);
     const missing = missingFrom(serverRows.rows.map((r) => r.data), rows);
     if (!missing) {
-      await client.query('ROLLBACK');
-      return { outcome: 'unchanged', rows: 0 };
+      await client.query(snapshots > 0 ? 'COMMIT' : 'ROLLBACK');
+      return { outcome: snapshots > 0 ? 'updated' : 'unchanged', rows: 0, snapshots };
     }
     const head = there.head + 1;
     await client.query('INSERT INTO updates (map_id, seq, data) VALUES ($1, $2, $3)', [map.id, head, missing]);
@@ -96,7 +134,7 @@ async function copyMap(store: PgMapStore, sqlite: Database.Database, map: Sqlite
     // Relays with this map open read the new row, as if another relay had written it.
     await client.query(`SELECT pg_notify('${UPDATES_CHANNEL}', $1)`, [`sqlite-to-pg ${map.id} ${head}`]);
     await client.query('COMMIT');
-    return { outcome: 'updated', rows: 1 };
+    return { outcome: 'updated', rows: 1, snapshots };
   } catch (e) {
     broken = e instanceof Error ? e : new Error('copy failed');
     await client.query('ROLLBACK').catch(() => undefined);
@@ -134,11 +172,12 @@ async function main(argv: string[]): Promise<void> {
   for (const [i, map] of maps.entries()) {
     const at = `map ${i + 1}/${maps.length} ${map.id}`;
     try {
-      const { outcome, rows } = await copyMap(store, sqlite, map);
+      const { outcome, rows, snapshots } = await copyMap(store, sqlite, map);
       counts[outcome]++;
+      const withSnapshots = snapshots > 0 ? `, ${snapshots} snapshot${snapshots > 1 ? 's' : ''}` : '';
       const said = {
-        copied: `copied, ${rows} updates`,
-        updated: 'already there, brought up to date (1 update)',
+        copied: `copied, ${rows} updates${withSnapshots}`,
+        updated: `already there, brought up to date (${rows} update${rows === 1 ? '' : 's'}${withSnapshots})`,
         unchanged: 'already there, nothing new',
         conflict: 'NOT COPIED: the database has a map with this id and other tokens',
         failed: '',

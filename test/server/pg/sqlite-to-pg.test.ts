@@ -154,6 +154,36 @@ describe('moving a laptop\'s maps into PostgreSQL', () => {
     await pg.close();
   }, 120_000);
 
+  it("copies the maps' snapshots once, and those taken on the laptop after a first copy", async () => {
+    const { dir, maps } = await laptop(1);
+    const m = maps[0]!;
+    const state = Y.encodeStateAsUpdate(m.doc);
+    const snap = (id: string, name: string, createdAt: number) => ({
+      id, mapId: m.id, name, createdAt, author: 'Aminata', auto: null, factors: 2, links: 0,
+    });
+    const laptopStore = new SqliteMapStore(dir);
+    await laptopStore.snapshots.addSnapshot(snap('snap-aaaaaaaaaaaaaaaa', 'Cycle 1', 1000), state);
+    await laptopStore.close();
+    const url = await server.createSchema();
+    const first = await migrate(dir, url);
+    expect(first.out).toMatch(/copied, \d+ updates, 1 snapshot\b/);
+    const again = await migrate(dir, url);
+    expect(again.out).toMatch(/done: 0 copied, 0 brought up to date, 1 unchanged/);
+
+    const later = new SqliteMapStore(dir);
+    await later.snapshots.addSnapshot(snap('snap-bbbbbbbbbbbbbbbb', 'Cycle 2', 2000), state);
+    await later.close();
+    const third = await migrate(dir, url);
+    expect(third.out).toMatch(/brought up to date \(0 updates, 1 snapshot\)/);
+
+    const pg = await pgStore(url);
+    const listed = await pg.snapshots.listSnapshots(m.id);
+    expect(listed.map((x) => [x.id, x.name, x.author, x.factors, x.bytes]))
+      .toEqual([['snap-aaaaaaaaaaaaaaaa', 'Cycle 1', 'Aminata', 2, state.byteLength], ['snap-bbbbbbbbbbbbbbbb', 'Cycle 2', 'Aminata', 2, state.byteLength]]);
+    expect(Buffer.from((await pg.snapshots.getSnapshotState(m.id, 'snap-aaaaaaaaaaaaaaaa'))!).equals(Buffer.from(state))).toBe(true);
+    await pg.close();
+  }, 120_000);
+
   it('resumes after being killed mid-way: every map ends up copied once, whole', async () => {
     const { dir, maps } = await laptop(60);
     const url = await server.createSchema();
