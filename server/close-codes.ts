@@ -12,7 +12,10 @@ export const CLOSE = {
   INTERNAL: 1011,
   /** Past the connection's message budget (MESSAGES_PER_SEC): a flood. Clients retry later. */
   OVER_BUDGET: 1008,
-  /** The client does not read what we send fast enough (MAX_PENDING_BYTES waiting for it). */
+  /**
+   * The client does not read what we send fast enough (MAX_PENDING_BYTES waiting for it), or
+   * the store does not answer while the connection is opened ("storage unavailable").
+   */
   TRY_AGAIN_LATER: 1013,
   /** Text frame, unknown message type, truncated or garbled message. */
   BAD_MESSAGE: 4400,

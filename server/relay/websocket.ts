@@ -111,10 +111,22 @@ export function attachWebSocketRelay(
     } catch {
       return refuseUpgrade(socket, 400, 'Bad Request');
     }
-    const auth = await rooms.authorize(mapId, url.searchParams.get('token'));
+    let auth: Awaited<ReturnType<Rooms['authorize']>> | 'unavailable';
+    try {
+      auth = await rooms.authorize(mapId, url.searchParams.get('token'));
+    } catch (e) {
+      // The store does not answer (PostgreSQL down or restarting): the client is told so with
+      // a named code it retries on, rather than a connection that drops without a word.
+      log.warn('upgrade', `map ${mapId}: cannot check the token: ${describeError(e)}`);
+      auth = 'unavailable';
+    }
     if (socket.destroyed) return undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (e) => log.warn('ws', describeError(e)));
+      if (auth === 'unavailable') {
+        ws.close(CLOSE.TRY_AGAIN_LATER, 'storage unavailable');
+        return;
+      }
       if (!auth.ok) {
         // The handshake completes so the client sees a close code (a refused upgrade is an
         // anonymous 1006 to a browser); not one document byte has been sent.

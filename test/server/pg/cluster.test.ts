@@ -232,7 +232,12 @@ describe('several relays on one PostgreSQL', () => {
     // While the database is down the writer's relay cannot store: it closes (1011), not silence.
     await waitFor(() => codes.length > 0, 'the writer is told', 20_000);
     expect(codes).toContain(1011);
-    await sleep(500);
+    // A client opening the map meanwhile is told too: a named code and reason, not a drop.
+    const late = client(b!, map.id, map.viewToken);
+    const told: string[] = [];
+    late.on('connection-close', (e: CloseEvent | null) => told.push(`${e?.code ?? 0} ${e?.reason ?? ''}`));
+    await waitFor(() => told.length > 0, 'a client arriving while the database is down is told', 30_000);
+    expect(told[0]).toBe('1013 storage unavailable');
     await server.resume();
     streaming = false;
     await stream;
