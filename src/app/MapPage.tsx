@@ -106,7 +106,7 @@ function MapScreen({ token }: { token: string | null }) {
 export function MapPage({ mapId, token, canEdit }: Props) {
   const { t } = useTranslation();
   const session = useOpenMap({ mapId, token, canEdit, slices: SLICES });
-  if (!session) return <div className="loading" role="status">{t('app.name')}…</div>;
+  if (!session) return <div className="loading" role="status">{t('app.loading')}</div>;
   return (
     <MapContext.Provider value={session}>
       <ShortcutsContext.Provider value={SHORTCUTS}>

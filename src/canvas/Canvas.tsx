@@ -4,8 +4,9 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addLink, ModelError, moveFactors, removeElements } from '../model';
+import { addLink, ModelError, moveFactors, removeElements, type Link } from '../model';
 import { useCanvasContributions, useDetail, useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
+import { ariaLabelConfig, linkAriaLabel } from './ariaLabels';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { LinkEdge } from './LinkEdge';
@@ -65,7 +66,13 @@ export function Canvas() {
   useFullDetailDrawn(full, wrapper);
 
   useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors)), [snap.factors]);
-  useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links)), [snap.links]);
+  // Links are announced by their factors' names, in the map's language.
+  const linkLabel = useMemo(() => {
+    const names = new Map(snap.factors.map((f) => [f.id, f.label]));
+    return (l: Link) => linkAriaLabel(t, names.get(l.source), names.get(l.target));
+  }, [snap.factors, t]);
+  useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links, linkLabel)), [snap.links, linkLabel]);
+  const ariaLabels = useMemo(() => ariaLabelConfig(t), [t]);
   const emphasis = useOverlay((s) => s.emphasis);
   const hidden = useOverlay((s) => s.hidden);
   const remoteDrag = usePresence((s) => s.remoteDrag);
@@ -180,6 +187,7 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={4}
         proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ariaLabels}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />

@@ -41,13 +41,27 @@ const markers = Object.fromEntries(
 
 const BEND_PX = 28;
 
-export function reconcileEdges(prev: readonly LinkEdgeType[], links: readonly Link[]): LinkEdgeType[] {
+/**
+ * Folds the links into React Flow's edges, as reconcileNodes does the factors: the same edge
+ * for an unchanged link, the same array when no edge changed. `ariaLabel` names a link for
+ * screen readers by its factors ("Lien de Sécheresse vers Exode"; React Flow's own default is
+ * "Edge from <id> to <id>"); it is run for every link when a factor changes, hence the reuse.
+ */
+export function reconcileEdges(
+  prev: readonly LinkEdgeType[], links: readonly Link[], ariaLabel?: (link: Link) => string,
+): LinkEdgeType[] {
   const byId = new Map(prev.map((e) => [e.id, e]));
   const pairs = new Set(links.map((l) => `${l.source}\u0000${l.target}`));
-  return links.map((link) => {
+  let changed = prev.length !== links.length;
+  const next = links.map((link, i) => {
     const bend = pairs.has(`${link.target}\u0000${link.source}`) ? BEND_PX : 0;
+    const label = ariaLabel?.(link);
     const old = byId.get(link.id);
-    if (old && old.data?.link === link && old.data.bend === bend) return old;
+    if (old && old.data?.link === link && old.data.bend === bend && old.ariaLabel === label) {
+      if (prev[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
     return {
       ...(old ?? {}),
       id: link.id,
@@ -55,9 +69,11 @@ export function reconcileEdges(prev: readonly LinkEdgeType[], links: readonly Li
       source: link.source,
       target: link.target,
       markerEnd: markers[link.polarity],
+      ...(label !== undefined ? { ariaLabel: label } : {}),
       data: { link, bend },
     };
   });
+  return changed ? next : (prev as LinkEdgeType[]);
 }
 
 interface Overlay {

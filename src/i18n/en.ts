@@ -41,6 +41,22 @@ export const en: Messages = {
     editLabel: 'Factor name',
     minimap: 'Overview',
     readOnly: 'Read only',
+    a11y: {
+      controls: 'Zoom controls',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fitView: 'Show everything',
+      interactive: 'Lock or unlock the map',
+      handle: 'Link handle',
+      factorHelp: 'Enter or Space selects a factor; Delete removes it, Escape cancels.',
+      factorHelpKeys: 'Enter or Space selects a factor; the arrow keys move it; Delete removes it, Escape cancels.',
+      linkHelp: 'Enter or Space selects a link; Delete removes it, Escape cancels.',
+      moved: 'Moved the selected factor {{direction}}. New position: x {{x}}, y {{y}}',
+      up: 'up',
+      down: 'down',
+      left: 'left',
+      right: 'right',
+    },
   },
   panels: {
     inspector: 'Details',
@@ -89,6 +105,10 @@ export const en: Messages = {
     colour: 'Your colour',
     ok: 'OK',
     cancel: 'Cancel',
+    colours: {
+      red: 'Red', purple: 'Purple', indigo: 'Indigo', blue: 'Blue', teal: 'Teal', green: 'Green', orange: 'Orange', brown: 'Brown',
+      other: 'Other colour',
+    },
   },
   share: {
     button: 'Share',

@@ -40,6 +40,22 @@ export const fr = {
     editLabel: 'Nom du facteur',
     minimap: 'Vue d’ensemble',
     readOnly: 'Lecture seule',
+    a11y: {
+      controls: 'Commandes du zoom',
+      zoomIn: 'Zoom avant',
+      zoomOut: 'Zoom arrière',
+      fitView: 'Tout afficher',
+      interactive: 'Verrouiller ou déverrouiller la carte',
+      handle: 'Point d’accroche d’un lien',
+      factorHelp: 'Entrée ou Espace sélectionne un facteur ; Suppr l’efface, Échap annule.',
+      factorHelpKeys: 'Entrée ou Espace sélectionne un facteur ; les flèches le déplacent ; Suppr l’efface, Échap annule.',
+      linkHelp: 'Entrée ou Espace sélectionne un lien ; Suppr l’efface, Échap annule.',
+      moved: 'Facteur sélectionné déplacé vers {{direction}}. Nouvelle position : x {{x}}, y {{y}}',
+      up: 'le haut',
+      down: 'le bas',
+      left: 'la gauche',
+      right: 'la droite',
+    },
   },
   panels: {
     inspector: 'Détails',
@@ -88,6 +104,10 @@ export const fr = {
     colour: 'Votre couleur',
     ok: 'Valider',
     cancel: 'Annuler',
+    colours: {
+      red: 'Rouge', purple: 'Violet', indigo: 'Indigo', blue: 'Bleu', teal: 'Bleu-vert', green: 'Vert', orange: 'Orange', brown: 'Brun',
+      other: 'Autre couleur',
+    },
   },
   share: {
     button: 'Partager',

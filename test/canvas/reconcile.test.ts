@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileNodes } from '../../src/canvas/reconcile';
+import { reconcileEdges, reconcileNodes } from '../../src/canvas/reconcile';
 import type { FactorNodeType } from '../../src/canvas/types';
-import type { Factor } from '../../src/model';
+import type { Factor, Link } from '../../src/model';
 
 const factor = (id: string, label = id, x = 0, y = 0): Factor => ({ id, label, x, y }) as Factor;
 
@@ -41,5 +41,28 @@ describe('reconcileNodes folds a snapshot into React Flow nodes', () => {
     const next = reconcileNodes(first, [c, a]);
     expect(next.map((n) => n.id)).toEqual(['c', 'a']);
     expect(next[0]).toBe(first[2]);
+  });
+});
+
+describe('reconcileEdges folds the links into React Flow edges', () => {
+  const link = (id: string, source: string, target: string): Link => ({ id, source, target, polarity: '+' }) as Link;
+  const names = new Map([['a', 'Sécheresse'], ['b', 'Exode']]);
+  const label = (l: Link) => `Lien de ${names.get(l.source)} vers ${names.get(l.target)}`;
+
+  it('names each link for screen readers by its factors, not by their ids', () => {
+    const [edge] = reconcileEdges([], [link('l1', 'a', 'b')], label);
+    expect(edge?.ariaLabel).toBe('Lien de Sécheresse vers Exode');
+  });
+
+  it('returns the same array when nothing changed, and a new edge only for a renamed end', () => {
+    const links = [link('l1', 'a', 'b'), link('l2', 'b', 'a')];
+    const first = reconcileEdges([], links, label);
+    expect(reconcileEdges(first, links, label)).toBe(first);
+    names.set('a', 'Pluies rares');
+    const next = reconcileEdges(first, links, label);
+    expect(next).not.toBe(first);
+    expect(next.map((e) => e.ariaLabel)).toEqual(['Lien de Pluies rares vers Exode', 'Lien de Exode vers Pluies rares']);
+    // Two links between the same factors bend apart.
+    expect(next.map((e) => e.data?.bend)).toEqual([28, 28]);
   });
 });
