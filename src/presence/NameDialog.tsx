@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { USER_COLOURS, type LocalUser } from '../session';
+import { userId, usePresence, USER_COLOURS, type LocalUser } from '../session';
+import { COLOUR_NAMES, defaultColour } from './colours';
 
 interface Props {
   user: LocalUser | null;
@@ -12,7 +13,12 @@ interface Props {
 export function NameDialog({ user, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState(user?.name ?? '');
-  const [color, setColor] = useState(user?.color || USER_COLOURS[0]!);
+  // Until the person picks one, the offer follows who is on the map: a colour nobody wears.
+  // A user with no name yet got a colour by chance (userId()), not by choice.
+  const [picked, setColor] = useState<string | null>(user?.name ? user.color : null);
+  const worn = usePresence((s) => s.peers.map((p) => p.color).join(' '));
+  const [seed] = useState(() => user?.id ?? userId());
+  const color = picked ?? defaultColour(worn ? worn.split(' ') : [], seed);
   return (
     <div className="dialog-backdrop">
       <form
@@ -34,7 +40,7 @@ export function NameDialog({ user, onSave, onCancel }: Props) {
           <legend>{t('presence.colour')}</legend>
           {USER_COLOURS.map((c) => (
             <button key={c} type="button" className="swatch" style={{ background: c }} aria-pressed={c === color}
-              aria-label={c} onClick={() => setColor(c)} />
+              aria-label={t(`presence.colours.${COLOUR_NAMES[c] ?? 'other'}`)} data-colour={c} onClick={() => setColor(c)} />
           ))}
         </fieldset>
         <div className="dialog-actions">
