@@ -8,6 +8,7 @@
  */
 export { compareMaps, type CompareOptions } from './diff';
 export { matchById, matchThemes, themeIdentity } from './match';
+export { overlayDoc } from './overlay-doc';
 export { overlayOf, type DiffStatus, type Overlay, type OverlayFactor, type OverlayLink } from './overlay';
 export {
   compareReport, type ChangedFactorRecord, type ChangedLinkRecord, type CompareReport, type FactorRecord,
