@@ -3,13 +3,14 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
+import { useViewedSession } from '../features/cycles';
 import { useWorkshop, workshopSlice } from '../features/workshop/store';
 import { bindPresence } from '../presence/bindPresence';
 import { NameDialog } from '../presence/NameDialog';
 import { PresenceList } from '../presence/PresenceList';
 import {
   CanvasContributionsContext, loadUser, MapContext, saveUser, ShortcutsContext, useMapSession, useOpenMap, useSession,
-  useShortcutListener, useSliceGetter, useSnapshot, type LocalUser, type MountDef,
+  useShortcutListener, useSliceGetter, useSnapshot, type LocalUser, type MountDef, type Shortcut,
 } from '../session';
 import { rememberMap } from '../sync';
 import { ErrorToast } from './ErrorToast';
@@ -37,9 +38,28 @@ function Mounts({ place }: { place: MountDef['place'] }) {
   ));
 }
 
+/** The canvas and its panels, for the live map or for a snapshot shown in its place. */
+function MapArea() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Canvas />
+      <SidePanel />
+      <nav className="panel-rail" aria-label={t('toolbar.panels')}>
+        <PanelButtons />
+      </nav>
+    </>
+  );
+}
+
+const NO_SHORTCUTS: readonly Shortcut[] = [];
+
 function MapScreen({ token }: { token: string | null }) {
   const { t } = useTranslation();
-  const { mapId, awareness, canEdit, store } = useMapSession();
+  const live = useMapSession();
+  const { mapId, awareness, canEdit, store } = live;
+  // A snapshot or a comparison being looked at (features/cycles): shown read-only in place of the live map.
+  const viewed = useViewedSession(live, SLICES);
   const title = useSnapshot().meta.title;
   const [user, setUser] = useState<LocalUser | null>(() => loadUser());
   const [editingMe, setEditingMe] = useState(false);
@@ -48,7 +68,7 @@ function MapScreen({ token }: { token: string | null }) {
   const setHelp = useSession((s) => s.setHelp);
   const following = useWorkshop((s) => s.following);
   const getWorkshop = useSliceGetter(workshopSlice);
-  useShortcutListener(SHORTCUTS);
+  useShortcutListener(viewed ? NO_SHORTCUTS : SHORTCUTS);
 
   useEffect(() => bindPresence(awareness, store), [awareness, store]);
   useEffect(() => {
@@ -73,12 +93,14 @@ function MapScreen({ token }: { token: string | null }) {
         )}
       </Toolbar>
       <main className="map-main">
-        <Canvas />
+        {viewed ? (
+          <MapContext.Provider value={viewed}>
+            <ReactFlowProvider>
+              <MapArea />
+            </ReactFlowProvider>
+          </MapContext.Provider>
+        ) : <MapArea />}
         <Mounts place="canvas" />
-        <SidePanel />
-        <nav className="panel-rail" aria-label={t('toolbar.panels')}>
-          <PanelButtons />
-        </nav>
       </main>
       <ErrorToast />
       <Suspense fallback={null}>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { CANVAS_SHORTCUTS } from '../canvas/shortcuts';
 import { analysis } from '../features/analysis';
+import { cycles } from '../features/cycles';
 import { exportFeature } from '../features/export';
 import { importFeature } from '../features/import';
 import { inspector } from '../features/inspector';
@@ -21,7 +22,7 @@ import {
  * canvas and in the toolbar, what the canvas draws for others, and the keyboard shortcuts in
  * the order they are tried. Nothing registers itself by being imported.
  */
-const FEATURES: readonly Feature[] = [inspector, workshop, analysis, themes, stories, importFeature, mergeFeature, exportFeature];
+const FEATURES: readonly Feature[] = [inspector, workshop, analysis, themes, stories, cycles, importFeature, mergeFeature, exportFeature];
 
 export const SLICES: readonly AnySlice[] = [...CORE_SLICES, ...FEATURES.flatMap((f) => f.slices ?? [])];
 

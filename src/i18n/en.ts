@@ -69,6 +69,8 @@ export const en: Messages = {
     groups: 'Action groups',
     stories: 'Stories',
     export: 'Export',
+    cycles: 'Cycles',
+    history: 'History',
   },
   polarity: {
     '+': 'Same direction (+)',

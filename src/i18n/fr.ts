@@ -68,6 +68,8 @@ export const fr = {
     groups: 'Groupes d’action',
     stories: 'Récits',
     export: 'Exporter',
+    cycles: 'Cycles',
+    history: 'Historique',
   },
   polarity: {
     '+': 'Même sens (+)',

@@ -9,7 +9,7 @@ import './i18n';
 const STATUSES: readonly DiffStatus[] = ['added', 'removed', 'changed', 'unchanged'];
 
 /** Attribute values in a selector: CSS.escape where the browser has it. */
-const esc = (s: string) => (globalThis.CSS?.escape ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&'));
+const esc = (s: string) => (typeof CSS !== 'undefined' ? CSS.escape(s) : s.replace(/["\\]/g, '\\$&'));
 
 /**
  * The colours of a comparison, as one style sheet keyed by React Flow's element ids: the
