@@ -3,6 +3,7 @@ import { compareMaps, mapStateOf, overlayDoc, overlayOf, type DiffStatus } from 
 import { openSnapshotState } from '../../model/snapshots';
 import { snapshotState, SnapshotApiError, type SnapshotItem } from './api';
 import type { Viewing } from './store';
+import { viewingOf } from './viewed-session';
 
 /** Loop search bounds for a comparison in the browser: enough for a workshop's map. */
 const COMPARE_LOOPS = { maxLength: 8, maxCount: 500 };
@@ -15,7 +16,7 @@ export async function openSnapshot(mapId: string, item: SnapshotItem): Promise<Y
 }
 
 export async function snapshotViewing(mapId: string, item: SnapshotItem): Promise<Viewing> {
-  return { kind: 'snapshot', doc: await openSnapshot(mapId, item), name: item.name, createdAt: item.createdAt };
+  return viewingOf({ kind: 'snapshot', doc: await openSnapshot(mapId, item), name: item.name, createdAt: item.createdAt });
 }
 
 /**
@@ -33,10 +34,10 @@ export async function compareViewing(
     const overlay = overlayOf(toState, diff);
     const factorStatus = new Map<string, DiffStatus>(overlay.factors.map((f) => [f.key, f.status]));
     const linkStatus = new Map<string, DiffStatus>(overlay.links.map((l) => [l.key, l.status]));
-    return {
+    return viewingOf({
       kind: 'compare', doc: overlayDoc(toDoc, overlay), name: `${from.name} → ${to?.name ?? nowName}`,
       factorStatus, linkStatus, diff, fromName: from.name, toName: to?.name ?? nowName,
-    };
+    });
   } finally {
     fromDoc.destroy();
     if (toDoc !== live) toDoc.destroy();

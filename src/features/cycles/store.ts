@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { DiffStatus, MapDiff } from '../../model/compare';
 import type { HistoryEntry, ReplacedChange } from '../../model/history';
-import { defineSlice, sliceHook, type MapSession } from '../../session';
+import { defineSlice, sliceHook, type AnySlice, type MapSession } from '../../session';
 
 /**
  * What this user looks at instead of the live map: a snapshot, or a comparison drawn as one
@@ -20,6 +20,9 @@ export interface Viewing {
   readonly diff?: MapDiff;
   readonly fromName?: string;
   readonly toName?: string;
+  /** Makes the read-only session it is shown through, and ends it (viewed-session.ts). */
+  readonly open: (live: MapSession, slices: readonly AnySlice[]) => MapSession;
+  readonly close: (session: MapSession) => void;
 }
 
 export interface CyclesState {
