@@ -8,6 +8,7 @@ import { MAX_NOTES_CHARS, SCHEMA_VERSION, type Factor } from '../schema';
 import { isBlank } from '../spec';
 import { ensureTheme } from '../themes';
 import { ioIssue, type IoIssue } from './issues';
+import { writeFileSources } from '../merge/provenance-json';
 import { modelRegistry } from '../registry';
 import type { SectionImportContext } from './json-sections';
 import { isKeepableId, type ParsedFactor, type ParsedLink, type ParsedMap } from './parsed';
@@ -216,11 +217,15 @@ export function importIntoDoc(doc: Y.Doc, parsed: ParsedMap, options: ImportOpti
       const p = positions.get(id)!;
       const theme = pf.theme && parsed.themeIsName ? ensureTheme(doc, pf.theme) : pf.theme;
       putFactor(doc, { id, label: pf.label, x: p.x, y: p.y, theme, notes: pf.notes, icon: pf.icon });
+      if (pf.sources) writeFileSources(factorsOf(doc).get(id)!, pf.sources);
     }
     for (const f of fillIns) {
       setFactorField(doc, f.id, f.field, f.field === 'theme' && parsed.themeIsName ? ensureTheme(doc, f.value) : f.value);
     }
-    for (const { id, source, target, pl } of newLinks) writeLink(links, id, source, target, pl);
+    for (const { id, source, target, pl } of newLinks) {
+      writeLink(links, id, source, target, pl);
+      if (pl.sources) writeFileSources(links.get(id)!, pl.sources);
+    }
     for (const [name, section] of sections) {
       if (name in parsed.sections) section.import(doc, parsed.sections[name], sectionCtx);
     }

@@ -1,6 +1,7 @@
 import { MAX_NOTES_CHARS, SCHEMA_VERSION } from '../schema';
 import { CORE_JSON_KEYS, modelRegistry } from '../registry';
 import { FACTORS_SPEC, isPolarity, isStrength, LINKS_SPEC, META_SPEC, type RootSpec } from '../spec';
+import { readFactorSourcesFile, readLinkSourcesFile, type SourcesRead } from '../merge/provenance-json';
 import { ioIssue, IssueList } from './issues';
 
 import { jsonErrorOffset } from './json-syntax';
@@ -27,8 +28,8 @@ function syntaxPosition(text: string): { line: number; column: number } {
 }
 
 /** A file's factors and links carry their id beside the fields of their spec. */
-const FACTOR_FIELDS = new Set(['id', ...Object.keys(FACTORS_SPEC.fields)]);
-const LINK_FIELDS = new Set(['id', ...Object.keys(LINKS_SPEC.fields)]);
+const FACTOR_FIELDS = new Set(['id', 'sources', ...Object.keys(FACTORS_SPEC.fields)]);
+const LINK_FIELDS = new Set(['id', 'sources', ...Object.keys(LINKS_SPEC.fields)]);
 const MAX_ID_CHARS = 200;
 const MAX_META_KEYS = 100;
 
@@ -45,6 +46,16 @@ const ICON = textRule(FACTORS_SPEC, 'icon');
 const LINK_NOTES = textRule(LINKS_SPEC, 'notes');
 const TITLE = textRule(META_SPEC, 'title');
 const LANGUAGE = textRule(META_SPEC, 'language');
+
+/** A file's `sources` (provenance, issue 18), or where it is wrong. */
+function sourcesOf<T>(c: Checker, item: Obj, where: string, read: (raw: unknown) => SourcesRead<T>): T[] | undefined {
+  if (item.sources === undefined) return undefined;
+  const r = read(item.sources);
+  if (r.ok) return r.sources;
+  const path = `${where}.sources${r.where}`;
+  c.errors.add(r.where === '' ? 'json.notArray' : 'json.notObject', { where: path }, path);
+  return undefined;
+}
 
 class Checker {
   readonly errors = new IssueList();
@@ -117,6 +128,7 @@ function readFactors(c: Checker, raw: unknown): ParsedFactor[] {
     const theme = c.string(item, 'theme', where, THEME);
     const notes = c.string(item, 'notes', where, FACTOR_NOTES);
     const icon = c.string(item, 'icon', where, ICON);
+    const sources = sourcesOf(c, item, where, readFactorSourcesFile);
     const { x, y } = item;
     for (const [k, v] of [['x', x], ['y', y]] as const) {
       if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {
@@ -133,6 +145,7 @@ function readFactors(c: Checker, raw: unknown): ParsedFactor[] {
     if (theme) f.theme = theme;
     if (notes) f.notes = notes;
     if (icon) f.icon = icon;
+    if (sources) f.sources = sources;
     out.push(f);
   });
   return out;
@@ -179,12 +192,14 @@ function readLinks(c: Checker, raw: unknown, factorIds: ReadonlySet<string>): Pa
     }
     if (delay !== undefined && typeof delay !== 'boolean') c.errors.add('json.notBoolean', { where: `${where}.delay` }, `${where}.delay`);
     const notes = c.string(item, 'notes', where, LINK_NOTES);
+    const sources = sourcesOf(c, item, where, readLinkSourcesFile);
     if (source === undefined || target === undefined || !isPolarity(polarity)) return;
     const l: { -readonly [K in keyof ParsedLink]: ParsedLink[K] } = { source, target, polarity };
     if (id !== undefined) l.key = id;
     if (isStrength(strength)) l.strength = strength;
     if (delay === true) l.delay = true;
     if (notes) l.notes = notes;
+    if (sources) l.sources = sources;
     out.push(l);
   });
   return out;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { metaOf } from '../doc';
+import { factorsOf, linksOf, metaOf } from '../doc';
+import { factorSourcesForFile, linkSourcesForFile } from '../merge/provenance-json';
 import { modelRegistry } from '../registry';
 import { SCHEMA_VERSION, type Factor, type Link } from '../schema';
 import type { MetaValue } from './parsed';
@@ -49,6 +50,15 @@ export function exportJson(source: ExportSource): TrameJson {
     links: snap.links.map(linkRecord),
   };
   if (source instanceof Y.Doc) {
+    // Provenance (issue 18) rides on each factor and link, as the file format says.
+    for (const f of out.factors) {
+      const sources = factorSourcesForFile(factorsOf(source).get(f.id));
+      if (sources) Object.assign(f, { sources });
+    }
+    for (const l of out.links) {
+      const sources = linkSourcesForFile(linksOf(source).get(l.id));
+      if (sources) Object.assign(l, { sources });
+    }
     for (const [name, section] of modelRegistry.jsonSections()) {
       const data = section.export(source);
       if (data !== undefined) out[name] = data;

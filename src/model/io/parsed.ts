@@ -1,3 +1,4 @@
+import type { FileFactorSource, FileLinkSource } from '../merge/provenance-json';
 import type { Polarity } from '../schema';
 import { ioIssue, type IoIssue } from './issues';
 
@@ -15,6 +16,8 @@ export interface ParsedFactor {
   readonly theme?: string;
   readonly notes?: string;
   readonly icon?: string;
+  /** Which mini-maps it came from (a meta-map's file, issue 18). */
+  readonly sources?: readonly FileFactorSource[];
 }
 
 export interface ParsedLink {
@@ -27,6 +30,7 @@ export interface ParsedLink {
   readonly strength?: number;
   readonly delay?: boolean;
   readonly notes?: string;
+  readonly sources?: readonly FileLinkSource[];
 }
 
 export type MetaValue = string | number | boolean;

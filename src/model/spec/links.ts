@@ -20,6 +20,8 @@ export const LINKS_SPEC: RootSpec = {
     strength: f.integer(MIN_STRENGTH, MAX_STRENGTH, ''),
     delay: f.boolean('present only when `true`', { onlyTrue: true }),
     notes: f.text(MAX_NOTES_CHARS, 'allowed'),
+    sources: f.map('mini-map key → `{ map, polarity, added? }`',
+      'provenance (issue 18), as on factors, with the polarity each group drew. In the JSON file: `sources: [{ map, polarity, added? }]`'),
   },
   rules: [{ rule: 'source ≠ target', holds: (l) => l.source !== l.target }],
   undoable: true,
