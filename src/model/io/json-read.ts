@@ -28,8 +28,8 @@ function syntaxPosition(text: string): { line: number; column: number } {
 }
 
 /** A file's factors and links carry their id beside the fields of their spec. */
-const FACTOR_FIELDS = new Set(['id', 'sources', ...Object.keys(FACTORS_SPEC.fields)]);
-const LINK_FIELDS = new Set(['id', 'sources', ...Object.keys(LINKS_SPEC.fields)]);
+const FACTOR_FIELDS = new Set(['id', ...Object.keys(FACTORS_SPEC.fields)]);
+const LINK_FIELDS = new Set(['id', ...Object.keys(LINKS_SPEC.fields)]);
 const MAX_ID_CHARS = 200;
 const MAX_META_KEYS = 100;
 
