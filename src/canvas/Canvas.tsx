@@ -14,7 +14,7 @@ import { DEFAULT_FACTOR_FONT_PX, factorFontPx, labelsReadable, LOD_MIN_FACTORS }
 import { OverviewLinks } from './OverviewLinks';
 import { addFactorAt } from './newFactor';
 import { CanvasMarkers } from './CanvasMarkers';
-import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags } from './reconcile';
+import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags, type LinkA11y } from './reconcile';
 import { useFitOnFirstContent } from './useFitOnFirstContent';
 import { useFullDetailDrawn } from './useFullDetailDrawn';
 import { ZoomScale } from './ZoomScale';
@@ -65,13 +65,16 @@ export function Canvas() {
   const cull = large && !full && fitted;
   useFullDetailDrawn(full, wrapper);
 
-  useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors)), [snap.factors]);
+  // What a screen reader calls a box ("facteur", not React Flow's "node"), in the map's language.
+  const factorAttrs = useMemo(() => ({ 'aria-roledescription': t('canvas.a11y.factorRole') }), [t]);
+  useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors, factorAttrs)), [snap.factors, factorAttrs]);
   // Links are announced by their factors' names, in the map's language.
-  const linkLabel = useMemo(() => {
+  const linkAttrs = useMemo(() => ({ 'aria-roledescription': t('canvas.a11y.linkRole') }), [t]);
+  const linkA11y = useMemo((): LinkA11y => {
     const names = new Map(snap.factors.map((f) => [f.id, f.label]));
-    return (l: Link) => linkAriaLabel(t, names.get(l.source), names.get(l.target));
-  }, [snap.factors, t]);
-  useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links, linkLabel)), [snap.links, linkLabel]);
+    return { label: (l: Link) => linkAriaLabel(t, names.get(l.source), names.get(l.target)), domAttributes: linkAttrs };
+  }, [snap.factors, t, linkAttrs]);
+  useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links, linkA11y)), [snap.links, linkA11y]);
   const ariaLabels = useMemo(() => ariaLabelConfig(t), [t]);
   const emphasis = useOverlay((s) => s.emphasis);
   const hidden = useOverlay((s) => s.hidden);

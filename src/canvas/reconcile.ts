@@ -9,23 +9,27 @@ import type { FactorNodeType, LinkEdgeType } from './types';
  * flags React Flow owns (selected, measured, dragging) are carried over; a node this user is
  * dragging keeps its live position until the drop writes it.
  */
-export function reconcileNodes(prev: readonly FactorNodeType[], factors: readonly Factor[]): FactorNodeType[] {
+export function reconcileNodes(
+  prev: readonly FactorNodeType[], factors: readonly Factor[], domAttributes?: FactorNodeType['domAttributes'],
+): FactorNodeType[] {
   const byId = new Map(prev.map((n) => [n.id, n]));
   let changed = prev.length !== factors.length;
+  const attrs = domAttributes ? { domAttributes } : {};
   const next = factors.map((factor, i) => {
     const old = byId.get(factor.id);
-    if (old && old.data.factor === factor) {
+    if (old && old.data.factor === factor && old.domAttributes === domAttributes) {
       if (prev[i] !== old) changed = true;
       return old;
     }
     changed = true;
     if (!old) {
-      return { id: factor.id, type: 'factor' as const, position: { x: factor.x, y: factor.y }, data: { factor } };
+      return { id: factor.id, type: 'factor' as const, position: { x: factor.x, y: factor.y }, data: { factor }, ...attrs };
     }
     return {
       ...old,
       position: old.dragging ? old.position : { x: factor.x, y: factor.y },
       data: { factor },
+      ...attrs,
     };
   });
   return changed ? next : (prev as FactorNodeType[]);
@@ -41,23 +45,28 @@ const markers = Object.fromEntries(
 
 const BEND_PX = 28;
 
+/** What a screen reader says of a link: its name, and what it is (React Flow says "edge"). */
+export interface LinkA11y {
+  readonly label: (link: Link) => string;
+  readonly domAttributes: LinkEdgeType['domAttributes'];
+}
+
 /**
  * Folds the links into React Flow's edges, as reconcileNodes does the factors: the same edge
- * for an unchanged link, the same array when no edge changed. `ariaLabel` names a link for
- * screen readers by its factors ("Lien de Sécheresse vers Exode"; React Flow's own default is
- * "Edge from <id> to <id>"); it is run for every link when a factor changes, hence the reuse.
+ * for an unchanged link, the same array when no edge changed. `a11y` names a link for screen
+ * readers by its factors ("Lien de Sécheresse vers Exode"; React Flow's own default is "Edge
+ * from <id> to <id>"); it is run for every link when a factor changes, hence the reuse.
  */
-export function reconcileEdges(
-  prev: readonly LinkEdgeType[], links: readonly Link[], ariaLabel?: (link: Link) => string,
-): LinkEdgeType[] {
+export function reconcileEdges(prev: readonly LinkEdgeType[], links: readonly Link[], a11y?: LinkA11y): LinkEdgeType[] {
   const byId = new Map(prev.map((e) => [e.id, e]));
   const pairs = new Set(links.map((l) => `${l.source}\u0000${l.target}`));
   let changed = prev.length !== links.length;
   const next = links.map((link, i) => {
     const bend = pairs.has(`${link.target}\u0000${link.source}`) ? BEND_PX : 0;
-    const label = ariaLabel?.(link);
+    const label = a11y?.label(link);
     const old = byId.get(link.id);
-    if (old && old.data?.link === link && old.data.bend === bend && old.ariaLabel === label) {
+    if (old && old.data?.link === link && old.data.bend === bend && old.ariaLabel === label
+      && old.domAttributes === a11y?.domAttributes) {
       if (prev[i] !== old) changed = true;
       return old;
     }
@@ -69,7 +78,7 @@ export function reconcileEdges(
       source: link.source,
       target: link.target,
       markerEnd: markers[link.polarity],
-      ...(label !== undefined ? { ariaLabel: label } : {}),
+      ...(a11y ? { ariaLabel: label, domAttributes: a11y.domAttributes } : {}),
       data: { link, bend },
     };
   });

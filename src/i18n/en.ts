@@ -43,6 +43,8 @@ export const en: Messages = {
     readOnly: 'Read only',
     a11y: {
       controls: 'Zoom controls',
+      factorRole: 'factor',
+      linkRole: 'link',
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',
       fitView: 'Show everything',

@@ -42,6 +42,8 @@ export const fr = {
     readOnly: 'Lecture seule',
     a11y: {
       controls: 'Commandes du zoom',
+      factorRole: 'facteur',
+      linkRole: 'lien',
       zoomIn: 'Zoom avant',
       zoomOut: 'Zoom arrière',
       fitView: 'Tout afficher',

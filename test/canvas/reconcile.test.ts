@@ -47,19 +47,23 @@ describe('reconcileNodes folds a snapshot into React Flow nodes', () => {
 describe('reconcileEdges folds the links into React Flow edges', () => {
   const link = (id: string, source: string, target: string): Link => ({ id, source, target, polarity: '+' }) as Link;
   const names = new Map([['a', 'Sécheresse'], ['b', 'Exode']]);
-  const label = (l: Link) => `Lien de ${names.get(l.source)} vers ${names.get(l.target)}`;
+  const a11y = {
+    label: (l: Link) => `Lien de ${names.get(l.source)} vers ${names.get(l.target)}`,
+    domAttributes: { 'aria-roledescription': 'lien' },
+  };
 
   it('names each link for screen readers by its factors, not by their ids', () => {
-    const [edge] = reconcileEdges([], [link('l1', 'a', 'b')], label);
+    const [edge] = reconcileEdges([], [link('l1', 'a', 'b')], a11y);
     expect(edge?.ariaLabel).toBe('Lien de Sécheresse vers Exode');
+    expect(edge?.domAttributes).toEqual({ 'aria-roledescription': 'lien' });
   });
 
   it('returns the same array when nothing changed, and a new edge only for a renamed end', () => {
     const links = [link('l1', 'a', 'b'), link('l2', 'b', 'a')];
-    const first = reconcileEdges([], links, label);
-    expect(reconcileEdges(first, links, label)).toBe(first);
+    const first = reconcileEdges([], links, a11y);
+    expect(reconcileEdges(first, links, a11y)).toBe(first);
     names.set('a', 'Pluies rares');
-    const next = reconcileEdges(first, links, label);
+    const next = reconcileEdges(first, links, a11y);
     expect(next).not.toBe(first);
     expect(next.map((e) => e.ariaLabel)).toEqual(['Lien de Pluies rares vers Exode', 'Lien de Exode vers Pluies rares']);
     // Two links between the same factors bend apart.

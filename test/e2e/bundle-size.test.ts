@@ -14,10 +14,11 @@ import { firstLoadAssets, firstLoadPaths, type Asset } from '../../bench/lib/bun
 const LIMIT_BYTES = 110_000;
 /**
  * A map link loads the map page's chunk and what it imports statically, before the map shows
- * (221.4 KB when the map page was split off; panels and features are not counted, they load
- * when first opened). Guarded too, so the map page does not grow unnoticed behind the split.
+ * (221.4 KB when the map page was split off, 226.4 KB with the large-map overview; panels and
+ * features are not counted, they load when first opened). Guarded too, so that a heavy
+ * library (dagre alone is 28 KB) does not slip onto the map page unnoticed behind the split.
  */
-const MAP_LINK_LIMIT_BYTES = 230_000;
+const MAP_LINK_LIMIT_BYTES = 240_000;
 const distDir = resolve(process.env.TRAME_DIST_DIR ?? join(__dirname, '../../dist'));
 
 interface ManifestChunk { file: string; imports?: string[]; css?: string[] }
@@ -67,7 +68,7 @@ describe('first-load bundle size', () => {
     expect(code).not.toContain('Yjs was already imported');
   });
 
-  it('a map link loads under 230 KB before the map shows', () => {
+  it('a map link loads under 240 KB before the map shows', () => {
     const manifestFile = join(distDir, '.vite/manifest.json');
     expect(existsSync(manifestFile), `no manifest in ${distDir}: build.manifest in vite.config.ts`).toBe(true);
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;

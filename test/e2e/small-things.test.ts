@@ -31,11 +31,15 @@ describe('what a screen reader hears, in French', () => {
     await expect.poll(() => edges.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort()))
       .toEqual(['Lien de Exode vers Sécheresse', 'Lien de Sécheresse vers Exode']);
     expect(await page.getByText(/Zoom In|Edge from|Press enter/).count()).toBe(0);
+    // What each thing is, too: React Flow says "node" and "edge".
+    expect(await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-roledescription')))).toEqual(['facteur', 'facteur']);
+    expect(await edges.evaluateAll((els) => els.map((e) => e.getAttribute('aria-roledescription')))).toEqual(['lien', 'lien']);
 
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
     await expect.poll(() => page.locator('.react-flow__controls').getByRole('button', { name: 'Zoom in', exact: true }).count()).toBe(1);
     await expect.poll(() => edges.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort()))
       .toEqual(['Link from Exode to Sécheresse', 'Link from Sécheresse to Exode']);
+    expect(await edges.first().getAttribute('aria-roledescription')).toBe('link');
     expect(errors).toEqual([]);
     await context.close();
   });
