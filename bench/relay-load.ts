@@ -9,6 +9,7 @@ import type { Pauses } from '../server/http/loop-pauses';
 import { attack } from '../test/torture/hostile-frames';
 import { historyLoad } from './lib/history';
 import { idleMemory, type IdleMemory } from './lib/idle-memory';
+import { floodFigures } from './lib/flood';
 import { runRawLoad } from './lib/raw-load';
 import { ratio, sectionMarkdown, type Figure, type Section } from './lib/report';
 import { cpuSeconds, memoryMiB, openRoom, startServer, type ServerKind } from './lib/servers';
@@ -196,6 +197,13 @@ async function memorySection(): Promise<Section> {
         note: runs.map((r) => `${r.kind} ${fmt(r.rssBeforeMiB)}→${fmt(r.rssAfterMiB)} MiB`).join('; '),
       },
       {
+        name: `heap still held per map after its ${IDLE_MAPS} rooms closed (every client left)`, unit: 'KiB',
+        median: median(runs.filter((r) => r.closedHeapKiBPerMap !== null).map((r) => r.closedHeapKiBPerMap!)),
+        n: runs.filter((r) => r.closedHeapKiBPerMap !== null).length,
+        target: '≈ 0 (maps leave memory)',
+        note: 'heap after a full GC (--expose-gc), minus before the maps were opened, per map; what a relay keeps for a map no one has open',
+      },
+      {
         name: `first sync of a ${h.factors}-factor map with ${h.movesPerFactor} moves each, after a relay restart (from SQLite)`,
         unit: 'ms', median: cold.median, spread: { low: cold.min, high: cold.max, kind: 'min–max' }, n: cold.n,
         note: `log at restart: ${h.logRows} rows, ${fmt(h.logBytes / 1024)} KiB; document ${fmt(h.docBytes / 1024)} KiB`,
@@ -246,10 +254,44 @@ async function hostileSection(): Promise<Section> {
   }
 }
 
-/** `BENCH_RELAY_PART=load` runs only the load section (while working on the relay's tail). */
+/** Issue 14's flood: /healthz and another map's edits while a view link floods a large map. */
+async function floodSection(): Promise<Section> {
+  const factors = QUICK ? 800 : 3300;
+  const seconds = QUICK ? 4 : 15;
+  const perFlood = 200;
+  const clients = 10;
+  process.stderr.write('  relay-load: flood of sync step 1…\n');
+  const f = await floodFigures({ factors, perFlood, measureMs: seconds * 1000, clients });
+  const mib = fmt(f.mapBytes / 1024 / 1024);
+  return {
+    title: 'Relay under a flood of sync step 1',
+    figures: [
+      {
+        name: `/healthz while a view link sends ${perFlood} sync step 1 a second on a ${mib} MiB map`, unit: 'ms',
+        median: f.healthz.median, n: f.healthz.n, target: 'p99 ≤ 250 ms', pass: f.healthz.failed === 0 && f.healthz.p99 <= 250,
+        note: `p99 ${fmt(f.healthz.p99)} ms, max ${fmt(f.healthz.max)} ms, ${f.healthz.failed} unanswered`,
+      },
+      {
+        name: `edit to peer on another map meanwhile (${clients} raw clients, 2 edits/s each)`, unit: 'ms',
+        median: f.edits.median, n: f.edits.n, target: 'p99 ≤ 250 ms', pass: f.edits.p99 <= 250 && f.lost === 0,
+        note: `p99 ${fmt(f.edits.p99)} ms, max ${fmt(f.edits.max)} ms, ${f.lost} receptions lost`,
+      },
+      {
+        name: 'sync answers the attacker got for its step 1s', unit: 'answers', median: f.answers, n: 1,
+        note: `${f.stepsSent} step 1 sent over ${seconds} s; ${f.attackerClose === null ? 'never closed' : `closed with ${f.attackerClose}`}`,
+      },
+    ],
+    notes: [
+      `The attack of issue 14: a map of ${factors} factors with long notes (${mib} MiB of state) created by POST /api/maps, one WebSocket with its view token sending ${perFlood} sync step 1 at once every second (half with an empty state vector, half naming a made-up client) for ${seconds} s, while ${clients} clients of bench/lib/raw-load-client.ts edit another map and /healthz is polled every 50 ms. Before the relay's per-connection budget, /healthz stalled 8.5 s and the other map's edits were p99 8.5 s late.`,
+    ],
+  };
+}
+
+/** `BENCH_RELAY_PART=load` (or `flood`) runs only that section (while working on the relay's tail). */
 export async function run(): Promise<Section[]> {
   if (process.env.BENCH_RELAY_PART === 'load') return [await loadSection()];
-  return [await loadSection(), await memorySection(), await hostileSection()];
+  if (process.env.BENCH_RELAY_PART === 'flood') return [await floodSection()];
+  return [await loadSection(), await floodSection(), await memorySection(), await hostileSection()];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -149,8 +149,10 @@ export async function createMap(
 
 function postJson(url: string, body: string, localAddress?: string): Promise<{ status: number; body: string; retryAfter?: string }> {
   return new Promise((resolve, reject) => {
+    // A connection of its own (agent: false): a kept-alive socket the relay closes just as it
+    // is reused ends in "socket hang up", which on a loaded machine happened between tests.
     const req = httpRequest(url, {
-      method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
     }, (res) => {
       let text = '';
       res.setEncoding('utf8');
