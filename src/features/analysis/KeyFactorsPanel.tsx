@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FactorMetrics } from '../../model/analysis';
 import { drivers, leverageCandidates, outcomes } from '../../model/analysis/metrics';
+import { factorConsensus } from '../../model/merge/consensus';
 import { useOverlayLayer } from '../../session';
+import { useConsensus } from '../merge/useConsensus';
 import { AnalysisStatus } from './AnalysisStatus';
 import { FactorTable } from './FactorTable';
 import './i18n';
@@ -11,6 +13,8 @@ import { useRevealFactor } from './useRevealFactor';
 
 const LAYER = 'key-factors';
 const METRICS: readonly SizeMetric[] = ['none', 'inDegree', 'outDegree', 'betweenness', 'loopCount'];
+/** Offered once mini-maps were merged into the map. */
+const CONSENSUS: SizeMetric = 'consensus';
 /** The factor with the most of the metric is drawn this much larger; none smaller than normal. */
 const MAX_EXTRA_SCALE = 1;
 /** Callouts stay short so the table shows without scrolling far. */
@@ -45,12 +49,18 @@ export default function KeyFactorsPanel() {
   const sizeBy = useAnalysisView((s) => s.sizeBy);
   const setSizeBy = useAnalysisView((s) => s.setSizeBy);
   const factors = useMemo(() => analysis?.factors ?? [], [analysis]);
+  const consensus = useConsensus();
+  const metrics = consensus.groups.length > 0 ? [...METRICS, CONSENSUS] : METRICS;
 
   const layer = useMemo(() => {
     if (sizeBy === 'none' || factors.length === 0) return null;
+    if (sizeBy === 'consensus') {
+      const share = factorConsensus(consensus);
+      return { scale: new Map(factors.map((f) => [f.id, 1 + MAX_EXTRA_SCALE * (share.get(f.id) ?? 0)])) };
+    }
     const max = Math.max(...factors.map((f) => f[sizeBy]));
     return { scale: new Map(factors.map((f) => [f.id, max > 0 ? 1 + MAX_EXTRA_SCALE * (f[sizeBy] / max) : 1])) };
-  }, [factors, sizeBy]);
+  }, [factors, sizeBy, consensus]);
   useOverlayLayer(LAYER, layer);
 
   return (
@@ -67,7 +77,7 @@ export default function KeyFactorsPanel() {
           <label className="field">
             {t('analysis.factors.sizeBy')}
             <select value={sizeBy} onChange={(e) => setSizeBy(e.target.value as SizeMetric)} data-testid="size-by">
-              {METRICS.map((m) => (
+              {metrics.map((m) => (
                 <option key={m} value={m}>{m === 'none' ? t('analysis.factors.sizeNone') : t(`analysis.factors.${m}`)}</option>
               ))}
             </select>

@@ -43,7 +43,8 @@ export const analysisSlice = defineSlice<AnalysisState>('analysis', (set) => ({
 export const useAnalysis = sliceHook(analysisSlice);
 
 export type LoopFilter = 'all' | 'reinforcing' | 'balancing' | 'key';
-export type SizeMetric = 'none' | 'inDegree' | 'outDegree' | 'betweenness' | 'loopCount';
+/** `consensus`: the share of the merged mini-maps that drew the factor (issue 18). */
+export type SizeMetric = 'none' | 'inDegree' | 'outDegree' | 'betweenness' | 'loopCount' | 'consensus';
 export type SortKey = 'label' | 'inDegree' | 'outDegree' | 'betweenness' | 'loopCount';
 
 /** What this user chose in the analysis panels; kept while the map is open. */
