@@ -197,8 +197,12 @@ export function whenSynced(provider: WebsocketProvider): Promise<void> {
   });
 }
 
-/** Polls until check() is truthy; fails with `what` after timeoutMs. Not a timing assertion. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * Polls until check() is truthy; fails with `what` after timeoutMs. Not a timing assertion:
+ * the default leaves room for a relay on two cores shared with builds and browsers (an edit
+ * that takes milliseconds took seconds there), within the node tests' 30 s.
+ */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -32,5 +32,5 @@ describe('GET /api/lan', () => {
     } finally {
       await single.stop();
     }
-  });
+  }, 120_000);
 });

@@ -144,7 +144,7 @@ describe('persistence', () => {
       await r.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000); // two relay starts, up to a minute each on a loaded machine
 
   it('compaction keeps the content across a restart', async () => {
     const dataDir = makeTempDir();
@@ -178,5 +178,5 @@ describe('persistence', () => {
       await r.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000); // two relay starts, up to a minute each on a loaded machine
 });
