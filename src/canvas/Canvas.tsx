@@ -1,5 +1,5 @@
 import {
-  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, useStore,
+  Background, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, useStore,
   type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
@@ -15,6 +15,7 @@ import { OverviewLinks } from './OverviewLinks';
 import { addFactorAt } from './newFactor';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags, type LinkA11y } from './reconcile';
+import { MapControls } from './MapControls';
 import { useFitOnFirstContent } from './useFitOnFirstContent';
 import { useFullDetailDrawn } from './useFullDetailDrawn';
 import { ZoomScale } from './ZoomScale';
@@ -193,8 +194,7 @@ export function Canvas() {
         ariaLabelConfig={ariaLabels}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />
+        <MapControls />
         {overview && <OverviewLinks links={overviewLinks} />}
         <CanvasMarkers />
         <ZoomScale />

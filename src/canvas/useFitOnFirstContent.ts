@@ -1,6 +1,7 @@
-import { useNodesInitialized, useReactFlow, type FitViewOptions } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, useStoreApi, type FitViewOptions } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { frameFactors } from '../ui/flowFrame';
 
 /**
  * Shows the whole map once its first factors are on screen, whether they came from this
@@ -11,14 +12,16 @@ import type * as Y from 'yjs';
  */
 export function useFitOnFirstContent(factorCount: number, undo: Y.UndoManager, options: FitViewOptions): boolean {
   const flow = useReactFlow();
+  const store = useStoreApi();
   const measured = useNodesInitialized();
   const started = useRef(false);
   const [done, setDone] = useState(false);
   useEffect(() => {
     if (started.current || factorCount === 0 || !measured) return;
     started.current = true;
-    if (undo.canUndo()) setDone(true);
-    else void flow.fitView(options).finally(() => setDone(true));
-  }, [factorCount, measured, undo, flow, options]);
+    // Framed clear of the minimap and zoom buttons (React Flow's fitView puts factors under them).
+    if (!undo.canUndo()) frameFactors(flow, store, undefined, { maxZoom: options.maxZoom ?? 1, marginPx: 24 });
+    setDone(true);
+  }, [factorCount, measured, undo, flow, store, options]);
   return done;
 }

@@ -40,6 +40,8 @@ export const en: Messages = {
     link: 'Link from {{source}} to {{target}}',
     editLabel: 'Factor name',
     minimap: 'Overview',
+    hideMinimap: 'Hide the overview',
+    showMinimap: 'Show the overview',
     readOnly: 'Read only',
     a11y: {
       controls: 'Zoom controls',

@@ -39,6 +39,8 @@ export const fr = {
     link: 'Lien de {{source}} vers {{target}}',
     editLabel: 'Nom du facteur',
     minimap: 'Vue d’ensemble',
+    hideMinimap: 'Masquer la vue d’ensemble',
+    showMinimap: 'Afficher la vue d’ensemble',
     readOnly: 'Lecture seule',
     a11y: {
       controls: 'Commandes du zoom',

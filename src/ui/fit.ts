@@ -160,39 +160,13 @@ export function fitWithLargeLabels(base: readonly Rect[], pane: Size, maxScale: 
 /** Text at a larger size is not exactly a larger copy (hinting, rounding): keep 3 % apart. */
 const SCALE_SAFETY = 0.97;
 
-export interface ProjectorFitOptions extends FitOptions {
-  /** The label size the `base` boxes were measured at, in CSS pixels. */
-  readonly baseFontPx: number;
-  /** The projector's label size at 100 %: the largest the type is drawn at. */
-  readonly projectorFontPx: number;
-  /** The smallest label on screen worth a lower zoom: below it the type grows, if there is room. */
-  readonly floorScreenPx: number;
-}
-
 /**
- * Projector mode: labels at projector size, shrinking with the zoom the whole map needs; where
- * that takes them under the floor on screen, the type grows instead, as far as boxes stay
- * apart; only past that does the zoom go lower still (a dense map on a small screen).
+ * Pairs apart in `before` that `after` (the same boxes, redrawn) makes overlap, or brings
+ * closer than `gap` map units.
  */
-export function projectorFit(base: readonly Rect[], pane: Size, options: ProjectorFitOptions): LargeLabelFit {
-  const { baseFontPx, projectorFontPx, floorScreenPx } = options;
-  const cap = 8;
-  const found = overlapFreeScale(base, cap);
-  const room = found >= cap ? cap : Math.max(1, found * SCALE_SAFETY);
-  const fitAt = (k: number) => fitBoxes(scaleBoxes(base, k), pane, options);
-  let scale = Math.max(1, Math.min(room, projectorFontPx / baseFontPx));
-  let viewport = fitAt(scale);
-  // The zoom of a grown map is a little lower (its last boxes reach further): a few rounds settle it.
-  for (let i = 0; i < 4 && baseFontPx * scale * viewport.zoom < floorScreenPx && scale < room; i++) {
-    scale = Math.min(room, (floorScreenPx / (baseFontPx * viewport.zoom)) * 1.01);
-    viewport = fitAt(scale);
-  }
-  return { scale, viewport };
-}
-
-/** Pairs apart in `before` that `after` (the same boxes, redrawn) makes overlap. */
-export function newOverlaps(before: readonly Rect[], after: readonly Rect[]): number {
+export function newOverlaps(before: readonly Rect[], drawn: readonly Rect[], gap = 0): number {
   let n = 0;
+  const after = gap > 0 ? drawn.map((b) => ({ x: b.x - gap / 2, y: b.y - gap / 2, width: b.width + gap, height: b.height + gap })) : drawn;
   const order = after.map((_, i) => i).sort((i, j) => after[i]!.x - after[j]!.x);
   for (let a = 0; a < order.length; a++) {
     const i = order[a]!;

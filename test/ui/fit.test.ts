@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boundsOf, fitBoxes, fitWithLargeLabels, intersects, isShown, newOverlaps, overlapFreeScale, projectorFit, scaleBoxes, toScreen, type Rect,
+  boundsOf, fitBoxes, fitWithLargeLabels, intersects, isShown, newOverlaps, overlapFreeScale, scaleBoxes, toScreen, type Rect,
 } from '../../src/ui/fit';
 
 const box = (x: number, y: number, width = 100, height = 40): Rect => ({ x, y, width, height });
@@ -98,36 +98,12 @@ describe('fitWithLargeLabels', () => {
   });
 });
 
-describe('projectorFit', () => {
-  const opts = { baseFontPx: 15, projectorFontPx: 24, floorScreenPx: 14, maxZoom: 1 };
-
-  it('draws a small map at projector size, at 100 %', () => {
-    const fit = projectorFit([box(0, 0), box(400, 0), box(0, 300)], pane, opts);
-    expect(fit.scale).toBeCloseTo(24 / 15, 9);
-    expect(fit.viewport.zoom).toBe(1);
-  });
-
-  it('grows the type of a large map zoomed out under the floor, as far as boxes stay apart', () => {
-    // 20 boxes 100 wide, 130 apart, across 2600 units: zoom ≈ 0.37, labels 5.6 px at 15 px.
-    const row = Array.from({ length: 20 }, (_, i) => box(i * 130, 0));
-    const plain = fitBoxes(row, pane, { maxZoom: 1 });
-    expect(15 * plain.zoom).toBeLessThan(14);
-    const fit = projectorFit(row, pane, opts);
-    // The gap allows 1.3 (less the safety margin), short of the floor: as large as that.
-    expect(fit.scale).toBeCloseTo(1.3 * 0.97, 5);
-    expect(newOverlaps(row, scaleBoxes(row, fit.scale))).toBe(0);
-    // A sparser row of the same span reaches the floor and stops there.
-    const sparse = Array.from({ length: 5 }, (_, i) => box(i * 600, 0));
-    const grown = projectorFit(sparse, pane, opts);
-    expect(15 * grown.scale * grown.viewport.zoom).toBeGreaterThanOrEqual(14);
-    expect(15 * grown.scale * grown.viewport.zoom).toBeLessThan(15);
-  });
-});
-
 describe('newOverlaps', () => {
   it('counts pairs that were apart and now overlap, not those that already did', () => {
     const before = [box(0, 0), box(110, 0), box(50, 10)];
     expect(newOverlaps(before, before)).toBe(0);
     expect(newOverlaps(before, scaleBoxes(before, 1.2))).toBe(1);
+    // 10 apart: a gap of 12 asked counts them too.
+    expect(newOverlaps(before, before, 12)).toBe(1);
   });
 });

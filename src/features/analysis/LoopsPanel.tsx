@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOverlayLayer, useRoot } from '../../session';
 import { LOOPS_ROOT, loopLabels, readLoopNotes, type LoopNote } from '../../model';
+import { useFrameFactors } from '../../ui/useFrameFactors';
 import type { Loop } from '../../model/analysis';
 import { AnalysisStatus } from './AnalysisStatus';
 import './i18n';
@@ -35,6 +36,7 @@ export default function LoopsPanel() {
     [chosen],
   );
   useOverlayLayer(LAYER, layer);
+  useFrameFactors(chosen?.id ?? null, chosen?.factors ?? null);
   useEffect(() => setShown(PAGE), [loopFilter]);
 
   const count = (kind: Loop['kind']) => loops.filter((l) => l.kind === kind).length;

@@ -1,12 +1,13 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { fitBoxes, newOverlaps, projectorFit, type Viewport } from '../../../ui/fit';
+import { fitBoxes, newOverlaps, type Rect, type Viewport } from '../../../ui/fit';
 import { drawnBoxes, paneObstacles, paneSize, type FlowStore } from '../../../ui/flowFrame';
-import { CANVAS_FONT_PX, LABEL_FLOOR_PX, PROJECTOR_FONT_PX, PROJECTOR_MIN_ZOOM } from './constants';
+import { CANVAS_FONT_PX, PROJECTOR_FONT_PX, PROJECTOR_MIN_ZOOM } from './constants';
 
 const FONT_VAR = '--factor-font';
-/** Text does not scale exactly (wrapping, hinting): a grown map that touches tries 5 % smaller. */
-const RETRY_FACTOR = 0.95;
-const RETRIES = 6;
+/** Halvings of the label size search: 1/128 of the range, well under a pixel of type. */
+const STEPS = 7;
+/** Boxes keep at least this far apart (map units) when their type grows. */
+const GAP = 4;
 
 const setFont = (px: number) => document.documentElement.style.setProperty(FONT_VAR, `${px.toFixed(2)}px`);
 
@@ -15,30 +16,40 @@ export function clearProjectorFont(): void {
 }
 
 /**
- * Projector mode's first frame: measures the boxes at the canvas' size (with the projector's
- * bold type), picks the label size the room allows, draws it, checks on the real boxes that no
- * two that were apart now touch (smaller again if so), and fits the map whole under no overlay.
- * Synchronous: each read of a box's size lays the page out with the size just set.
+ * Projector mode's frame: the largest label size, up to the projector's, at which no two boxes
+ * that were apart at the canvas' size come closer than GAP — found on the boxes as the browser
+ * draws them (a label rewraps as it grows, and boxes keep the canvas' widest width, so their
+ * growth is not a plain scale) — then the map fitted whole under no overlay, zoomed out as far
+ * as it needs. Synchronous: each read of a box's size lays the page out with the size just
+ * set. With `ids` (a step's factors) the type is sized for those alone: a step of a few
+ * factors is drawn large.
  */
-export function fitProjector(flow: ReactFlowInstance, store: FlowStore, durationMs = 300): { scale: number; viewport: Viewport } | null {
+export function fitProjector(
+  flow: ReactFlowInstance, store: FlowStore, durationMs = 300, ids?: readonly string[],
+): { scale: number; viewport: Viewport } | null {
   setFont(CANVAS_FONT_PX);
-  const { boxes: base } = drawnBoxes(store);
+  const { boxes: base } = drawnBoxes(store, ids);
   if (base.length === 0) {
     setFont(PROJECTOR_FONT_PX);
     return null;
   }
-  const pane = paneSize(store);
-  const obstacles = paneObstacles(store);
-  const fit = { obstacles, maxZoom: 1, minZoom: PROJECTOR_MIN_ZOOM };
-  let { scale } = projectorFit(base, pane, { ...fit, baseFontPx: CANVAS_FONT_PX, projectorFontPx: PROJECTOR_FONT_PX, floorScreenPx: LABEL_FLOOR_PX });
-  let grown: typeof base;
-  for (let i = 0; ; i++) {
-    setFont(CANVAS_FONT_PX * scale);
-    grown = drawnBoxes(store).boxes;
-    if (scale <= 1 || i === RETRIES || newOverlaps(base, grown) === 0) break;
-    scale = Math.max(1, scale * RETRY_FACTOR);
+  const drawnAt = (k: number): Rect[] => {
+    setFont(CANVAS_FONT_PX * k);
+    return drawnBoxes(store, ids).boxes;
+  };
+  const apart = (k: number) => newOverlaps(base, drawnAt(k), GAP) === 0;
+  let lo = 1;
+  let hi = PROJECTOR_FONT_PX / CANVAS_FONT_PX;
+  if (apart(hi)) lo = hi;
+  else {
+    for (let i = 0; i < STEPS; i++) {
+      const mid = (lo + hi) / 2;
+      if (apart(mid)) lo = mid;
+      else hi = mid;
+    }
   }
-  const viewport = fitBoxes(grown, pane, fit);
+  const grown = drawnAt(lo);
+  const viewport = fitBoxes(grown, paneSize(store), { obstacles: paneObstacles(store), maxZoom: 1, minZoom: PROJECTOR_MIN_ZOOM });
   void flow.setViewport(viewport, { duration: durationMs });
-  return { scale, viewport };
+  return { scale: lo, viewport };
 }

@@ -5,7 +5,7 @@ import { readViews, shownFactors, silent, type MapReader, type SavedView } from 
 import { sliceOf, useMapSession, type MapStore } from '../../../session';
 import { countShown, drawnBoxes, frameFactors, paneObstacles, paneSize } from '../../../ui/flowFrame';
 import { loopParts } from '../loops/loopParts';
-import { PROJECTOR_MAX_ZOOM, PROJECTOR_MIN_ZOOM } from '../projector/constants';
+import { fitProjector } from '../projector/fitProjector';
 import { workshopSlice } from '../store';
 
 const MOVE_MS = 450;
@@ -45,7 +45,7 @@ export function viewPlayer({ doc, reader, store, flow, flowStore }: PlayerDeps):
   const frame = (view: SavedView | null) => {
     const projector = sliceOf(store, workshopSlice).projector;
     const ids = view ? framedFactors(view, reader) : undefined;
-    const zoom = projector ? { maxZoom: PROJECTOR_MAX_ZOOM, minZoom: PROJECTOR_MIN_ZOOM } : { maxZoom: 1, minZoom: 0.1 };
+    const zoom = { maxZoom: 1, minZoom: 0.1 };
     if (view?.viewport && ids) {
       const { boxes } = drawnBoxes(flowStore, ids);
       if (countShown(boxes, view.viewport, paneSize(flowStore), paneObstacles(flowStore)) === boxes.length) {
@@ -53,7 +53,8 @@ export function viewPlayer({ doc, reader, store, flow, flowStore }: PlayerDeps):
         return;
       }
     }
-    frameFactors(flow, flowStore, ids, { ...zoom, durationMs: MOVE_MS, marginPx: 24 });
+    if (projector) fitProjector(flow, flowStore, MOVE_MS, ids);
+    else frameFactors(flow, flowStore, ids, { ...zoom, durationMs: MOVE_MS, marginPx: 24 });
   };
   const show = (view: SavedView | null) => {
     const ws = sliceOf(store, workshopSlice);

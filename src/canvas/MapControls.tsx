@@ -1,0 +1,66 @@
+import { ControlButton, Controls, MiniMap, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countShown, drawnBoxes, frameFactors, paneObstacles } from '../ui/flowFrame';
+
+const MINIMAP_KEY = 'trame.minimap';
+const FIT_MS = 300;
+
+function minimapWanted(): boolean {
+  try {
+    return localStorage.getItem(MINIMAP_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The zoom buttons and the minimap. "Fit" frames the map whole and clear of both (React Flow's
+ * own fit puts factors under the minimap); the minimap can be hidden (remembered on this
+ * device); and when the pane changes size (a panel opens or closes beside it) a map that was
+ * shown whole is framed again, so nothing slips out of sight.
+ */
+export function MapControls() {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const [minimap, setMinimap] = useState(minimapWanted);
+  const fitAll = useCallback(() => void frameFactors(flow, store, undefined, { durationMs: FIT_MS }), [flow, store]);
+  const toggle = () => {
+    const next = !minimap;
+    setMinimap(next);
+    try {
+      localStorage.setItem(MINIMAP_KEY, next ? 'shown' : 'hidden');
+    } catch {
+      // Private mode: the choice lasts for this page.
+    }
+  };
+
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const last = useRef<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const before = last.current;
+    last.current = { width, height };
+    if (!before || width <= 0 || height <= 0 || (before.width === width && before.height === height)) return;
+    const { boxes } = drawnBoxes(store);
+    if (boxes.length === 0) return;
+    const [x, y, zoom] = store.getState().transform;
+    const vp = { x, y, zoom };
+    const wasWhole = countShown(boxes, vp, before) === boxes.length;
+    // At once, not animated: a click aimed just after opening the panel lands where it was aimed.
+    if (wasWhole && countShown(boxes, vp, { width, height }, paneObstacles(store)) < boxes.length) frameFactors(flow, store);
+  }, [width, height, store, flow]);
+
+  return (
+    <>
+      <Controls showInteractive={false} onFitView={fitAll}>
+        <ControlButton onClick={toggle} aria-pressed={minimap} data-testid="toggle-minimap"
+          title={t(minimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')} aria-label={t(minimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')}>
+          <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" /><rect x="8" y="8" width="5" height="3.5" fill="currentColor" /></svg>
+        </ControlButton>
+      </Controls>
+      {minimap && <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />}
+    </>
+  );
+}
