@@ -86,6 +86,53 @@ describe('merging a mini-map from the browser', () => {
   }, 120_000);
 });
 
+describe('merging another map of this relay by its link', () => {
+  it('reads the map through its link, and a second merge of it updates instead of duplicating; the groups filter dims the rest', async () => {
+    const m = await maliMap();
+    const r = await fetch(`${app.relay.url}/api/maps`, {
+      method: 'POST', headers: { 'content-type': 'text/csv' }, body: readFileSync(join(fixtures, 'mini-maps/groupe-jeunes.csv')),
+    });
+    const mini = (await r.json()) as CreatedMap;
+    const { context, page, errors } = await open(m);
+    const mergeByLink = async () => {
+      await page.getByTestId('open-merge').click();
+      await page.getByTestId('merge-link').fill(`${app.relay.url}${mini.viewUrl}`);
+      await page.getByTestId('merge-link').press('Enter');
+      await expect.poll(() => page.getByTestId('merge-name').count()).toBe(1);
+      await page.getByTestId('merge-name').fill('Groupe des jeunes');
+      await expect.poll(() => page.getByTestId('merge-review').count()).toBe(1);
+      for (const c of await page.getByTestId('merge-conflict').all()) await c.getByText(/^carte/).click();
+      return page.getByTestId('merge-counts').textContent();
+    };
+    const first = await mergeByLink();
+    const added = Number(/(\d+) nouveaux ;/.exec(first ?? '')?.[1]);
+    expect(added).toBeGreaterThan(0);
+    await page.getByTestId('merge-apply').click();
+    await expect.poll(() => factors(page).count()).toBe(30 + added);
+    const linkCount = await links(page).count();
+
+    // The same mini-map again: everything is recognised, nothing is added twice.
+    const again = await mergeByLink();
+    expect(again).toMatch(/, 0 nouveaux ;.*, 0 nouveaux\.$/);
+    expect(await page.getByTestId('merge-same-row').filter({ hasText: 'Déjà fusionnés' }).count()).toBeGreaterThan(0);
+    await page.getByTestId('merge-apply').click();
+    await expect.poll(() => page.getByTestId('merge-dialog').count()).toBe(0);
+    expect(await factors(page).count()).toBe(30 + added);
+    expect(await links(page).count()).toBe(linkCount);
+
+    // Links drawn by at least one group stay bright, the map's own are dimmed.
+    await page.getByTestId('merge-min-groups').selectOption('1');
+    await expect.poll(() => page.locator('.react-flow__edge.dimmed').count()).toBeGreaterThan(0);
+    const bright = await page.locator('.react-flow__edge:not(.dimmed)').count();
+    expect(bright).toBeGreaterThan(0);
+    expect(bright).toBeLessThan(linkCount);
+    await page.getByTestId('merge-min-groups').selectOption('0');
+    await expect.poll(() => page.locator('.react-flow__edge.dimmed').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('comparing with another map', () => {
   it('draws shared, only-here and only-there over the map, with a legend and a table', async () => {
     const m = await maliMap();

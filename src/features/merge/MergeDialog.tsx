@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  applyMerge, NO_DECISIONS, planMerge, previewMerge, readMetaState, withFactor, type MergeDecisions,
+  applyMerge, NO_DECISIONS, previewMerge, readMetaState, withFactor, type MergeDecisions,
 } from '../../model/merge';
 import { useMapSession, useSnapshot } from '../../session';
 import { issueText } from '../import/issue-text';
@@ -9,6 +9,7 @@ import type { Issue } from '../import/store';
 import { PickSource } from './PickSource';
 import { Review } from './Review';
 import type { Loaded } from './source';
+import { usePlan } from './usePlan';
 
 export interface MergeDone {
   readonly added: number;
@@ -40,10 +41,8 @@ export function MergeDialog({ onClose, onDone }: { onClose: () => void; onDone: 
     return () => before?.focus?.();
   }, []);
 
-  const planned = useMemo(() => {
-    if (!loaded) return null;
-    return planMerge(doc, loaded.map, { title, sourceMapId: loaded.mapId, targetMapId: mapId });
-  }, [doc, loaded, title, mapId]);
+  const planning = usePlan(doc, loaded?.map ?? null, { title, sourceMapId: loaded?.mapId, targetMapId: mapId });
+  const planned = planning.status === 'done' ? planning.result : null;
   // `snap` changes with every edit of the map: the preview is made against the map as it is.
   const state = useMemo(() => (snap ? readMetaState(doc) : null), [doc, snap]);
   const preview = useMemo(
@@ -109,6 +108,7 @@ export function MergeDialog({ onClose, onDone }: { onClose: () => void; onDone: 
             {shown.map((e, i) => <li key={`${e.code}${i}`}>{issueText(e, t)}</li>)}
           </ul>
         )}
+        {planning.status === 'planning' && <p role="status" data-testid="merge-planning">{t('merge.planning', { count: loaded?.map.factors.length ?? 0 })}</p>}
         {planned?.ok && preview && (
           <Review plan={planned.plan} preview={preview} decisions={decisions} answers={answers}
             onDecisions={setDecisions}
