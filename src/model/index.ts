@@ -19,3 +19,4 @@ export * from './citations';
 export * from './views';
 export * from './votes';
 export * from './groups';
+export * from './spec';

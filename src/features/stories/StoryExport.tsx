@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSnapshot } from '../../session';
-import { exportCitationsCsv, exportStoriesCsv } from '../../model/io/stories-csv';
+import { exportCitationsCsv, exportStoriesCsv } from '../../model/io';
 import { downloadText, fileStem } from './download';
 
 /** The stories and their citations as CSV files; "codes only" leaves every summary out. */

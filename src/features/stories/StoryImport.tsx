@@ -1,9 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession } from '../../session';
-import {
-  importStoriesCsv, storiesCsvMessage, type ExistingCodePolicy,
-} from '../../model/io/stories-csv';
+import { importStoriesCsv, ioMessage, type ExistingCodePolicy, type IoIssue } from '../../model/io';
 
 type Outcome =
   | { ok: true; added: number; updated: number; skipped: number; warnings: string[] }
@@ -27,7 +25,7 @@ export function StoryImport() {
     // The same file may be chosen again after fixing it.
     input.value = '';
     const result = importStoriesCsv(doc, data, { existing });
-    const say = (issue: Parameters<typeof storiesCsvMessage>[0]) => storiesCsvMessage(issue, i18n.language);
+    const say = (issue: IoIssue) => ioMessage(issue, i18n.language);
     setOutcome(result.ok
       ? { ok: true, added: result.added.length, updated: result.updated.length, skipped: result.skipped, warnings: result.warnings.map(say) }
       : { ok: false, errors: result.errors.map(say) });

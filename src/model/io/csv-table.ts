@@ -7,15 +7,18 @@ import { foldHeader } from './values';
  * (English or French names) and returns rows with the line each starts on, so every error can
  * name its line even when a quoted note spans several lines.
  */
-export type CsvKind = 'links' | 'factors';
+export type CsvKind = 'links' | 'factors' | 'stories';
 
 export const LINK_COLUMNS = ['cause', 'effect', 'polarity', 'strength', 'delay', 'note'] as const;
 export const FACTOR_COLUMNS = ['label', 'theme', 'note'] as const;
+export const STORY_COLUMNS = ['code', 'summary', 'place', 'date', 'group', 'language', 'tags'] as const;
 export type LinkColumn = (typeof LINK_COLUMNS)[number];
 export type FactorColumn = (typeof FACTOR_COLUMNS)[number];
-type Column = LinkColumn | FactorColumn;
+export type StoryColumn = (typeof STORY_COLUMNS)[number];
+type Column = LinkColumn | FactorColumn | StoryColumn;
 
-const ALIASES: Readonly<Record<string, Column>> = {
+/** Column names of map files (links and factors), told apart by detectCsvKind. */
+const MAP_ALIASES: Readonly<Record<string, Column>> = {
   cause: 'cause', source: 'cause', from: 'cause',
   effect: 'effect', effet: 'effect', consequence: 'effect', target: 'effect', cible: 'effect', to: 'effect',
   polarity: 'polarity', polarite: 'polarity', sign: 'polarity', signe: 'polarity',
@@ -26,15 +29,33 @@ const ALIASES: Readonly<Record<string, Column>> = {
   theme: 'theme', category: 'theme', categorie: 'theme',
 };
 
-const KIND_COLUMNS: Readonly<Record<CsvKind, readonly Column[]>> = { links: LINK_COLUMNS, factors: FACTOR_COLUMNS };
+/** Column names of a stories file (imported from the stories panel, never detected). */
+const STORY_ALIASES: Readonly<Record<string, Column>> = {
+  code: 'code', ref: 'code', reference: 'code',
+  summary: 'summary', resume: 'summary', extrait: 'summary', excerpt: 'summary', texte: 'summary', text: 'summary',
+  place: 'place', lieu: 'place', location: 'place', localite: 'place', village: 'place',
+  date: 'date',
+  group: 'group', groupe: 'group', team: 'group', equipe: 'group', 'collected by': 'group', 'collecte par': 'group',
+  language: 'language', langue: 'language', lang: 'language',
+  tags: 'tags', tag: 'tags', etiquettes: 'tags', keywords: 'tags', 'mots cles': 'tags',
+};
+
+const KIND_COLUMNS: Readonly<Record<CsvKind, readonly Column[]>> = {
+  links: LINK_COLUMNS, factors: FACTOR_COLUMNS, stories: STORY_COLUMNS,
+};
+const KIND_ALIASES: Readonly<Record<CsvKind, Readonly<Record<string, Column>>>> = {
+  links: MAP_ALIASES, factors: MAP_ALIASES, stories: STORY_ALIASES,
+};
+const REQUIRED: Readonly<Record<CsvKind, readonly Column[]>> = { links: ['cause', 'effect'], factors: ['label'], stories: ['code'] };
 
 export interface CsvRow<C extends string> {
   readonly line: number;
+  /** '' for a column the file does not have (see `columns`). */
   readonly cells: Readonly<Record<C, string>>;
 }
 
 export type CsvTable<C extends string> =
-  | { ok: true; rows: CsvRow<C>[]; warnings: IoIssue[] }
+  | { ok: true; rows: CsvRow<C>[]; columns: ReadonlySet<C>; warnings: IoIssue[] }
   | { ok: false; errors: IoIssue[] };
 
 function splitLine(line: string, delimiter: string): string[] {
@@ -54,12 +75,12 @@ interface Header {
 }
 
 /** The separator that makes the most known column names out of the first line (`,` on a tie). */
-function readHeader(text: string): Header {
+function readHeader(text: string, aliases: Readonly<Record<string, Column>> = MAP_ALIASES): Header {
   let best: Header | null = null;
   let bestScore = -1;
   for (const delimiter of [',', ';', '\t']) {
     const names = splitLine(firstLine(text), delimiter).map((n) => n.trim());
-    const columns = names.map((n) => ALIASES[foldHeader(n)]);
+    const columns = names.map((n) => aliases[foldHeader(n)]);
     const score = columns.filter((c) => c !== undefined).length;
     if (score > bestScore) {
       best = { delimiter, names, columns };
@@ -84,7 +105,7 @@ export function unescapeFormula(v: string): string {
 
 export function readCsvTable<C extends Column>(text: string, kind: CsvKind): CsvTable<C> {
   const normalized = text.replace(/\r\n?/g, '\n');
-  const header = readHeader(normalized);
+  const header = readHeader(normalized, KIND_ALIASES[kind]);
   const issues = new IssueList();
   const warnings = new IssueList();
   const wanted = KIND_COLUMNS[kind];
@@ -99,9 +120,9 @@ export function readCsvTable<C extends Column>(text: string, kind: CsvKind): Csv
       index.set(c, i);
     }
   });
-  const required: Column[] = kind === 'links' ? ['cause', 'effect'] : ['label'];
+  const required = REQUIRED[kind];
   if (!required.some((c) => index.has(c))) {
-    issues.add('csv.badHeader', { found: firstLine(normalized).slice(0, 80) }, 'line 1');
+    issues.add(kind === 'stories' ? 'stories.badHeader' : 'csv.badHeader', { found: firstLine(normalized).slice(0, 80) }, 'line 1');
     return { ok: false, errors: issues.toArray() };
   }
   for (const c of required) if (!index.has(c)) issues.add('csv.missingColumn', { column: c }, 'line 1');
@@ -144,6 +165,6 @@ export function readCsvTable<C extends Column>(text: string, kind: CsvKind): Csv
   });
   if (!issues.empty) return { ok: false, errors: issues.toArray() };
   if (rows.length === 0) return { ok: false, errors: [ioIssue('csv.noRows')] };
-  return { ok: true, rows, warnings: warnings.toArray() };
+  return { ok: true, rows, columns: new Set(index.keys()) as Set<C>, warnings: warnings.toArray() };
 }
 

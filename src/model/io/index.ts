@@ -5,7 +5,12 @@
  */
 export { importIntoDoc, type ImportOptions, type ImportResult, type LayoutFn, type Position } from './apply';
 export { combineCsv, parseCsv, parseFactorsCsv, parseLinksCsv } from './csv-read';
-export { detectCsvKind, FACTOR_COLUMNS, LINK_COLUMNS, type CsvKind } from './csv-table';
+export {
+  exportCitationsCsv, exportStoriesCsv, importStoriesCsv, MAX_IMPORT_STORIES, parseStoriesCsv, splitTags,
+  type ExistingCodePolicy, type ParsedStory, type StoriesCsvExportOptions, type StoriesCsvParse,
+  type StoriesImportResult,
+} from './csv-stories';
+export { detectCsvKind, FACTOR_COLUMNS, LINK_COLUMNS, STORY_COLUMNS, type CsvKind, type StoryColumn } from './csv-table';
 export { exportFactorsCsv, exportLinksCsv, type CsvExportOptions } from './csv-write';
 export { parseImportFile, parseImportFiles, type FileData, type ImportFile } from './detect';
 export { DOT_CONTENT_TYPE, exportDot } from './dot-write';
@@ -21,7 +26,7 @@ export type {
 } from './json-sections';
 export { parseJson } from './json-read';
 export { exportJson, exportJsonText, type TrameJson } from './json-write';
-export { formatIoMessage, IO_MESSAGES_EN, IO_MESSAGES_FR, type IoCode, type IoParams } from './messages';
+export { formatIoMessage, IO_MESSAGES_EN, IO_MESSAGES_FR, ioMessage, type IoCode, type IoParams } from './messages';
 export {
   MAX_IMPORT_BYTES, MAX_IMPORT_FACTORS, MAX_IMPORT_LINKS, type MetaValue, type ParsedFactor,
   type ParsedFormat, type ParsedLink, type ParsedMap, type ParseResult,

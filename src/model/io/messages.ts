@@ -80,6 +80,14 @@ export const IO_MESSAGES_EN = {
   'graphml.badStrength': "{{where}}: strength must be 1, 2 or 3, not '{{value}}'",
   'graphml.tooLong': '{{where}}: the {{field}} is longer than {{max}} characters',
   'graphml.undirected': 'the graph is undirected; each edge was read as a link from its source to its target',
+
+  'stories.badHeader': "line 1: the first line must name the columns, at least 'code' (code,summary,place,date,group,language,tags); found '{{found}}'",
+  'stories.missingCode': 'line {{line}}: the code is missing',
+  'stories.duplicateCode': "line {{line}}: the code '{{code}}' is already on line {{first}}",
+  'stories.existingCode': "line {{line}}: the map already has a story coded '{{code}}'",
+  'stories.tooLong': 'line {{line}}: the {{field}} is longer than {{max}} characters',
+  'stories.tooManyTags': 'line {{line}}: more than {{max}} tags',
+  'stories.tooMany': 'too many stories ({{count}}, limit {{limit}})',
 } as const;
 
 export type IoCode = keyof typeof IO_MESSAGES_EN;
@@ -158,6 +166,14 @@ export const IO_MESSAGES_FR: Record<IoCode, string> = {
   'graphml.badStrength': '{{where}} : la force doit être 1, 2 ou 3, pas « {{value}} »',
   'graphml.tooLong': '{{where}} : le champ {{field}} dépasse {{max}} caractères',
   'graphml.undirected': "le graphe n'est pas orienté ; chaque arête a été lue comme un lien de sa source vers sa cible",
+
+  'stories.badHeader': "ligne 1 : la première ligne doit nommer les colonnes, au moins « code » (code,résumé,lieu,date,groupe,langue,tags) ; trouvé « {{found}} »",
+  'stories.missingCode': 'ligne {{line}} : le code manque',
+  'stories.duplicateCode': 'ligne {{line}} : le code « {{code}} » est déjà ligne {{first}}',
+  'stories.existingCode': 'ligne {{line}} : la carte a déjà un récit de code « {{code}} »',
+  'stories.tooLong': 'ligne {{line}} : le champ {{field}} dépasse {{max}} caractères',
+  'stories.tooManyTags': 'ligne {{line}} : plus de {{max}} tags',
+  'stories.tooMany': 'trop de récits ({{count}}, limite {{limit}})',
 };
 
 export type IoParams = Readonly<Record<string, string | number>>;
@@ -168,4 +184,10 @@ export function formatIoMessage(template: string, params: IoParams): string {
     const v = params[name];
     return v === undefined ? all : String(v);
   });
+}
+
+/** An issue's message in the user's language (French unless the language is English). */
+export function ioMessage(issue: { readonly code: IoCode; readonly params: IoParams }, language: string): string {
+  const messages = language.startsWith('en') ? IO_MESSAGES_EN : IO_MESSAGES_FR;
+  return formatIoMessage(messages[issue.code], issue.params);
 }

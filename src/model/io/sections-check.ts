@@ -1,6 +1,6 @@
 import { canonicalLoopId } from '../analysis/loops';
 import { newId } from '../ids';
-import { MAX_LOOP_ID_CHARS } from '../views';
+import { expectedText, MAX_LOOP_ID_CHARS, writable, type FieldSpec, type Fields } from '../spec';
 import type { SectionImportContext, SectionIssue } from './json-sections';
 
 /**
@@ -64,6 +64,24 @@ export class SectionCheck {
     if (!Array.isArray(v) || v.length > maxItems) return this.fail(`${where}.${key}`, `must be a list of at most ${maxItems} texts`);
     const bad = v.findIndex((s) => typeof s !== 'string' || s.length > maxChars);
     return bad < 0 || this.fail(`${where}.${key}[${bad}]`, `must be text of at most ${maxChars} characters`);
+  }
+
+  /**
+   * A field checked against its spec (src/model/spec): what a reader would accept and a writer
+   * would write, so an import never brings in what the map would then skip or refuse. Whether
+   * the file must have it is the section's choice (a view's title may be left out).
+   */
+  field(o: Obj, key: string, where: string, spec: FieldSpec, required = false): boolean {
+    const v = o[key];
+    if (v === undefined) return required ? this.fail(`${where}.${key}`, 'missing') : true;
+    return writable(spec.type, v) || this.fail(`${where}.${key}`, `must be ${expectedText(spec.type)}`);
+  }
+
+  /** The given fields of a spec; those in `required` must be present. */
+  fields(o: Obj, where: string, fields: Fields, keys: readonly string[], required: readonly string[] = []): boolean {
+    let ok = true;
+    for (const key of keys) ok = this.field(o, key, where, fields[key]!, required.includes(key)) && ok;
+    return ok;
   }
 
   /** Ids must be non-empty strings, unique within their list. */

@@ -3,10 +3,9 @@ import { citationKey, citationsRoot, readCitations } from '../citations';
 import { factorsOf, linksOf } from '../doc';
 import { silent } from '../log';
 import { readSnapshot } from '../reader';
+import { STORIES_SPEC } from '../spec';
 import {
-  isStoryId, MAX_CODE_CHARS, MAX_DATE_CHARS, MAX_LANGUAGE_CHARS, MAX_STORY_FIELD_CHARS,
-  MAX_SUMMARY_CHARS, MAX_TAG_CHARS, MAX_TAGS, normalizeCode, putStory, readStories, storiesOf,
-  STORY_TEXT_FIELDS, type StoryTextField,
+  isStoryId, MAX_TAG_CHARS, MAX_TAGS, normalizeCode, putStory, readStories, storiesOf, STORY_TEXT_FIELDS,
 } from '../stories';
 import type { JsonSection, SectionImportContext, SectionIssue } from './json-sections';
 import { isObj, ownId, SectionCheck, type Obj } from './sections-check';
@@ -33,10 +32,6 @@ export interface StoryJson {
 export const MAX_JSON_STORIES = 10_000;
 const MAX_CITED = 10_000;
 
-const FIELD_MAX: Record<StoryTextField, number> = {
-  summary: MAX_SUMMARY_CHARS, place: MAX_STORY_FIELD_CHARS, date: MAX_DATE_CHARS,
-  group: MAX_STORY_FIELD_CHARS, language: MAX_LANGUAGE_CHARS,
-};
 
 function exportStories(doc: Y.Doc): StoryJson[] | undefined {
   const stories = readStories(doc, silent);
@@ -62,13 +57,13 @@ function validateStories(raw: unknown, ctx: { factorIds: ReadonlySet<string>; li
   const codes = new Map<string, string>();
   c.list(raw, 'stories', MAX_JSON_STORIES, (o, at) => {
     c.id(o, at, ids);
-    if (c.text(o, 'code', at, MAX_CODE_CHARS, true)) {
+    if (c.field(o, 'code', at, STORIES_SPEC.fields.code!, true)) {
       const key = normalizeCode(o.code as string);
       const first = codes.get(key);
       if (first) c.fail(`${at}.code`, `the code '${String(o.code)}' is already used by ${first}`);
       else codes.set(key, at);
     }
-    for (const f of STORY_TEXT_FIELDS) c.text(o, f, at, FIELD_MAX[f]);
+    c.fields(o, at, STORIES_SPEC.fields, STORY_TEXT_FIELDS);
     c.strings(o, 'tags', at, MAX_TAGS, MAX_TAG_CHARS);
     if (o.citedOn === undefined) return;
     if (!isObj(o.citedOn)) {

@@ -1,10 +1,7 @@
-import {
-  ACTION_STATUSES, addAction, createGroup, groupsOf, isIsoDate, MAX_ACTION_CHARS, readGroups,
-  type ActionStatus, type GroupOrigin,
-} from '../groups';
+import { addAction, createGroup, groupsOf, readGroups, type ActionStatus, type GroupOrigin } from '../groups';
 import { readSnapshot } from '../reader';
-import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from '../schema';
-import { addView, isViewport, MAX_LOOP_ID_CHARS, readViews, viewsOf, type Viewport } from '../views';
+import { ACTION_FIELDS, GROUPS_SPEC, MAX_LABEL_CHARS, MAX_LOOP_ID_CHARS, VIEWS_SPEC, VOTES_SPEC } from '../spec';
+import { addView, readViews, viewsOf, type Viewport } from '../views';
 import {
   allDots, MAX_DOTS_PER_PERSON, putRound, readRounds, readStoredResult, targetLive, votesOf,
   type VoteTarget,
@@ -54,10 +51,8 @@ export const viewsSection: JsonSection<ViewJson[]> = {
     const ids = new Set<string>();
     c.list(raw, 'views', MAX_ENTRIES, (o, at) => {
       c.id(o, at, ids);
-      c.text(o, 'title', at, MAX_LABEL_CHARS);
+      c.fields(o, at, VIEWS_SPEC.fields, ['title', 'viewport', 'loop']);
       c.strings(o, 'factors', at, 100_000, 128);
-      if (o.viewport !== undefined && !isViewport(o.viewport)) c.fail(`${at}.viewport`, 'needs finite x, y and zoom > 0');
-      c.text(o, 'loop', at, MAX_LOOP_ID_CHARS);
     });
     return c.issues;
   },
@@ -101,11 +96,7 @@ export const votesSection: JsonSection<RoundJson[]> = {
     const ids = new Set<string>();
     c.list(raw, 'votes', MAX_ENTRIES, (o, at) => {
       c.id(o, at, ids);
-      c.text(o, 'title', at, MAX_LABEL_CHARS, false);
-      c.text(o, 'openedBy', at, MAX_LABEL_CHARS);
-      c.number(o, 'dotsPerPerson', at, { integer: true, min: 1, max: MAX_DOTS_PER_PERSON, required: true });
-      c.number(o, 'createdAt', at, { required: true });
-      if (o.status !== 'open' && o.status !== 'closed') c.fail(`${at}.status`, "must be 'open' or 'closed'");
+      c.fields(o, at, VOTES_SPEC.fields, ['title', 'openedBy', 'dotsPerPerson', 'createdAt', 'status'], ['dotsPerPerson', 'createdAt', 'status']);
       c.list(o.dots ?? [], `${at}.dots`, 100_000, (d, dat) => {
         c.text(d, 'voter', dat, 64, true);
         c.number(d, 'slot', dat, { integer: true, min: 0, max: MAX_DOTS_PER_PERSON - 1, required: true });
@@ -162,26 +153,11 @@ export const groupsSection: JsonSection<GroupJson[]> = {
     const ids = new Set<string>();
     c.list(raw, 'groups', MAX_ENTRIES, (o, at) => {
       c.id(o, at, ids);
-      c.text(o, 'name', at, MAX_LABEL_CHARS, true);
-      c.text(o, 'members', at, MAX_NOTES_CHARS);
-      c.number(o, 'createdAt', at);
-      if (o.origin !== undefined) {
-        const origin = isObj(o.origin) ? o.origin : {};
-        if (origin.kind !== 'loop' && origin.kind !== 'factor') c.fail(`${at}.origin.kind`, "must be 'loop' or 'factor'");
-        c.text(origin, 'id', `${at}.origin`, MAX_LOOP_ID_CHARS, true);
-      }
+      c.fields(o, at, GROUPS_SPEC.fields, ['name', 'members', 'createdAt', 'origin'], ['name']);
       const actionIds = new Set<string>();
       c.list(o.actions ?? [], `${at}.actions`, MAX_ENTRIES, (a, aat) => {
         c.id(a, aat, actionIds);
-        c.text(a, 'text', aat, MAX_ACTION_CHARS, true);
-        c.text(a, 'owner', aat, MAX_LABEL_CHARS);
-        c.number(a, 'createdAt', aat);
-        if (a.status !== undefined && !(ACTION_STATUSES as readonly unknown[]).includes(a.status)) {
-          c.fail(`${aat}.status`, `must be one of ${ACTION_STATUSES.join(', ')}`);
-        }
-        if (c.text(a, 'due', aat, 10) && typeof a.due === 'string' && a.due !== '' && !isIsoDate(a.due)) {
-          c.fail(`${aat}.due`, 'must be a date yyyy-mm-dd or empty');
-        }
+        c.fields(a, aat, ACTION_FIELDS, ['text', 'owner', 'createdAt', 'status', 'due'], ['text']);
       });
     });
     return c.issues;

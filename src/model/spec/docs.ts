@@ -100,3 +100,12 @@ export function fillSpecBlocks(doc: string, blocks: ReadonlyMap<string, string>)
   }
   return { text, missing };
 }
+
+/** What a value must be, in words for an import error ("must be …"). */
+export function expectedText(type: FieldType): string {
+  if (type.kind === 'color') return 'a colour written #rrggbb';
+  if (type.kind === 'text') {
+    return `a text of at most ${type.maxChars} characters${type.blank === 'allowed' ? '' : ', not blank'}`;
+  }
+  return typeText(type).replace(/`/g, '');
+}

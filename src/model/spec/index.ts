@@ -51,4 +51,4 @@ export { f, fits, isBlank, maxChars, writable } from './fields';
 export * from './limits';
 export * from './checks';
 export type * from './types';
-export { fieldsTable, fillSpecBlocks, presenceTable, rootsTable, rootTables, typeText } from './docs';
+export { expectedText, fieldsTable, fillSpecBlocks, presenceTable, rootsTable, rootTables, typeText } from './docs';

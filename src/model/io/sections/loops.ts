@@ -1,9 +1,12 @@
 import * as Y from 'yjs';
 import { isLoopId, loopsOf, readLoopNotes } from '../../loops';
-import { MAX_LABEL_CHARS, MAX_NOTES_CHARS } from '../../schema';
+import { LOOPS_SPEC } from '../../spec';
 import { silent } from '../../log';
 import type { JsonSection, SectionIssue } from '../json-sections';
-import { mapLoopId } from '../sections-check';
+import { mapLoopId, SectionCheck } from '../sections-check';
+
+/** Loops a map can have annotated; a file with more is not a Trame map. */
+const MAX_LOOPS = 100_000;
 
 /**
  * The `loops` section of Trame's JSON: the names, key-dynamic marks and notes a group gave
@@ -18,25 +21,12 @@ interface LoopJson {
 }
 
 function validate(raw: unknown): SectionIssue[] {
-  if (!Array.isArray(raw)) return [{ where: 'loops', message: 'must be a list' }];
-  const issues: SectionIssue[] = [];
-  raw.forEach((l: unknown, i) => {
-    const where = `loops[${i}]`;
-    if (typeof l !== 'object' || l === null || Array.isArray(l)) {
-      issues.push({ where, message: 'must be an object' });
-      return;
-    }
-    const { id, name, key, notes } = l as Record<string, unknown>;
-    if (!isLoopId(id)) issues.push({ where: `${where}.id`, message: 'must be a loop id (factor ids joined by >, smallest first)' });
-    if (name !== undefined && (typeof name !== 'string' || name.length > MAX_LABEL_CHARS)) {
-      issues.push({ where: `${where}.name`, message: `must be a text of at most ${MAX_LABEL_CHARS} characters` });
-    }
-    if (key !== undefined && typeof key !== 'boolean') issues.push({ where: `${where}.key`, message: 'must be true or false' });
-    if (notes !== undefined && (typeof notes !== 'string' || notes.length > MAX_NOTES_CHARS)) {
-      issues.push({ where: `${where}.notes`, message: `must be a text of at most ${MAX_NOTES_CHARS} characters` });
-    }
+  const c = new SectionCheck();
+  c.list(raw, 'loops', MAX_LOOPS, (l, where) => {
+    if (!isLoopId(l.id)) c.fail(`${where}.id`, 'must be a loop id (factor ids joined by >, smallest first)');
+    c.fields(l, where, LOOPS_SPEC.fields, ['name', 'key', 'notes']);
   });
-  return issues;
+  return c.issues;
 }
 
 export const loopsSection: JsonSection<LoopJson[]> = {

@@ -1,45 +1,32 @@
 import * as Y from 'yjs';
 import { newId } from '../../ids';
 import { setFactorField } from '../../ops';
-import { MAX_LABEL_CHARS } from '../../schema';
-import { isThemeColor, readThemes, themeKey, themeOf, themesOf, type Theme } from '../../themes';
+import { ROOT, THEMES_SPEC } from '../../spec';
+import { readThemes, themeKey, themeOf, themesOf, type Theme } from '../../themes';
 import { silent } from '../../log';
 import type { JsonSection, SectionIssue } from '../json-sections';
+import { SectionCheck } from '../sections-check';
 
 /**
  * The `themes` section of Trame's JSON: factors hold theme ids, so without it a JSON file
  * would lose every factor's theme. On import a theme whose name the map already has is
  * reused (names are unique in a map); the others are added, keeping their id in a new map.
  */
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** More than any workshop makes; a file with more is not a Trame map. */
+const MAX_THEMES = 1_000;
 
 function validate(raw: unknown): SectionIssue[] {
-  if (!Array.isArray(raw)) return [{ where: 'themes', message: 'must be a list' }];
-  const issues: SectionIssue[] = [];
+  const c = new SectionCheck();
   const ids = new Set<string>();
   const names = new Set<string>();
-  raw.forEach((t: unknown, i) => {
-    const where = `themes[${i}]`;
-    if (!isObject(t)) {
-      issues.push({ where, message: 'must be an object' });
-      return;
+  c.list(raw, 'themes', MAX_THEMES, (t, where) => {
+    c.id(t, where, ids);
+    if (c.fields(t, where, THEMES_SPEC.fields, ['name', 'color'], ['name', 'color']) && typeof t.name === 'string') {
+      if (names.has(themeKey(t.name))) c.fail(`${where}.name`, `the name '${t.name}' is used twice`);
+      else names.add(themeKey(t.name));
     }
-    const { id, name, color } = t;
-    if (typeof id !== 'string' || id === '' || id.length > 200) issues.push({ where: `${where}.id`, message: 'must be a non-empty text' });
-    else if (ids.has(id)) issues.push({ where: `${where}.id`, message: `the id '${id}' is used twice` });
-    else ids.add(id);
-    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_LABEL_CHARS) {
-      issues.push({ where: `${where}.name`, message: `must be a text of 1 to ${MAX_LABEL_CHARS} characters` });
-    } else if (names.has(themeKey(name))) {
-      issues.push({ where: `${where}.name`, message: `the name '${name}' is used twice` });
-    } else {
-      names.add(themeKey(name));
-    }
-    if (!isThemeColor(color)) issues.push({ where: `${where}.color`, message: 'must be a colour written #rrggbb' });
   });
-  return issues;
+  return c.issues;
 }
 
 export const themesSection: JsonSection<Theme[]> = {
@@ -67,7 +54,7 @@ export const themesSection: JsonSection<Theme[]> = {
     }
     for (const [from, to] of themeIds) ctx.idMap.set(from, to);
     for (const factorId of ctx.newFactorIds) {
-      const f = doc.getMap<Y.Map<unknown>>('factors').get(factorId);
+      const f = doc.getMap<Y.Map<unknown>>(ROOT.factors).get(factorId);
       const theme = f?.get('theme');
       const to = typeof theme === 'string' ? themeIds.get(theme) : undefined;
       if (to !== undefined && to !== theme) setFactorField(doc, factorId, 'theme', to);
