@@ -2,7 +2,7 @@ import { applyUnattended, readMetaState, type UnattendedAnswer } from '../../src
 import { JobBusy, JobRunner, JobTimeout } from '../../src/model/worker';
 import { workerEndpoint } from '../lib/spawn-worker';
 import { INLINE_BODY_BYTES, MAX_WAITING_MAP_BODIES } from '../limits';
-import type { Logger } from '../log';
+import { describeError, type Logger } from '../log';
 import type { Rooms } from '../relay/rooms';
 import { BodyTooLarge, readBody } from './body';
 import { planMergeBody, type MergeBodyResult } from './merge-body';
@@ -26,7 +26,11 @@ function noticesOf(answer: UnattendedAnswer) {
  * stored and reaches every connected client as one change (one undo step for nobody: it is
  * the relay's, not a person's).
  */
-export function registerMergeRoute(router: Router, rooms: Rooms, log: Logger): void {
+export function registerMergeRoute(
+  router: Router, rooms: Rooms, log: Logger,
+  /** Keeps the map as it stands first (an automatic snapshot, see snapshot-service.ts). */
+  beforeMerge: (mapId: string) => Promise<unknown> = async () => undefined,
+): void {
   const planner = new JobRunner<MergeBodyJobs>(
     () => workerEndpoint(new URL('./merge-body-worker.ts', import.meta.url)),
     { maxWaiting: MAX_WAITING_MAP_BODIES, timeoutMs: PLAN_TIMEOUT_MS },
@@ -68,6 +72,12 @@ export function registerMergeRoute(router: Router, rooms: Rooms, log: Logger): v
         return sendJson(res, status, rest);
       }
       const { plan } = planned;
+      try {
+        await beforeMerge(id);
+      } catch (e) {
+        // A safety net, not a condition: a merge only adds, and the map's log keeps every change.
+        log.warn('snapshot', `map ${id}: no automatic snapshot before the merge: ${describeError(e)}`);
+      }
       const merged = await room.write((doc) => applyUnattended(doc, plan));
       if (!merged.ok) {
         const first = merged.errors[0]!;

@@ -49,7 +49,8 @@ export function createRoutes(
 
   registerAnalysisRoute(router, rooms);
   registerExportRoutes(router, rooms);
-  registerMergeRoute(router, rooms, log);
+  const snapshots = opts.snapshots;
+  registerMergeRoute(router, rooms, log, snapshots ? (id) => snapshots.take(id, { auto: 'merge' }) : undefined);
   registerSnapshotRoutes(router, rooms, opts.snapshots ?? null, log);
 
   return router;

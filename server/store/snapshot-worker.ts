@@ -28,6 +28,9 @@ export type ExportKind = 'json' | 'csv' | 'graphml';
 
 const unreadable = { ok: false, reason: 'unreadable' } as const;
 
+/** Loop search bounds of a comparison (the app's are the same): loops of up to 8 factors, 500 a side. */
+const COMPARE_LOOPS = { maxLength: 8, maxCount: 500 };
+
 /** The log replayed into a document; a row that does not apply is skipped, as on load. */
 function docOfUpdates(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
@@ -93,7 +96,7 @@ export const snapshotJobs = {
       if (!a || !b) return { ...unreadable, side: !a ? 'from' : 'to' };
       const sa = mapStateOf(a);
       const sb = mapStateOf(b);
-      const report: CompareReport = compareReport(sa, sb, compareMaps(sa, sb));
+      const report: CompareReport = compareReport(sa, sb, compareMaps(sa, sb, { loops: COMPARE_LOOPS }));
       return { ok: true as const, report };
     } finally {
       a?.destroy();

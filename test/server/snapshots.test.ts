@@ -234,3 +234,18 @@ describe('POST /api/maps/<id>/snapshots/<sid>/restore', () => {
     expect(live.factors.map((f) => f.label)).toContain('Fermeture des écoles');
   });
 });
+
+describe('automatic snapshots through the relay', () => {
+  it('keeps the map as it stood before a merge posted to /merge', async () => {
+    const map = await maliMap();
+    const mini = 'cause,effect,polarity\nOrpaillage artisanal,Corruption,+\n';
+    const r = await fetch(`${relay.url}/api/maps/${map.id}/merge?token=${map.editToken}&source=Groupe%20de%20Kangaba`, {
+      method: 'POST', headers: { 'content-type': 'text/csv' }, body: mini,
+    });
+    expect(r.status, await r.clone().text()).toBe(200);
+    const listed = await list(map);
+    expect(listed.map((s) => [s.name, s.auto, s.factors])).toEqual([['Avant la fusion', 'merge', 30]]);
+    const report = (await (await api(map, `/compare?from=${listed[0]!.id}&to=current`, map.viewToken)).json()) as Report;
+    expect(report.factors.added.map((f) => f.label)).toEqual(['Orpaillage artisanal']);
+  });
+});
