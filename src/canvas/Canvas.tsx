@@ -9,6 +9,7 @@ import { useCanvasContributions, useDetail, useMapSession, useOverlay, usePresen
 import { ariaLabelConfig, linkAriaLabel } from './ariaLabels';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
+import { FactorNameContext } from './factorLabel';
 import { LinkEdge } from './LinkEdge';
 import { DEFAULT_FACTOR_FONT_PX, factorFontPx, labelsReadable, LOD_MIN_FACTORS } from './lod';
 import { OverviewLinks } from './OverviewLinks';
@@ -31,17 +32,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 // A map of two factors should not open at 400 %.
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 const NO_LINKS: LinkEdgeType[] = [];
-
-/** React Flow leaves a hidden link unmounted: the overview draws it on its canvas instead. */
-function hideFrom(cache: WeakMap<LinkEdgeType, LinkEdgeType>, edges: LinkEdgeType[]): LinkEdgeType[] {
-  return edges.map((e) => {
-    // A selected link stays an SVG link: it shows its selection and takes clicks.
-    if (e.hidden || e.selected) return e;
-    let h = cache.get(e);
-    if (!h) cache.set(e, (h = { ...e, hidden: true }));
-    return h;
-  });
-}
+const NAME_SLOT = '\u0001';
+const NO_DRAGS: ReadonlyMap<string, { x: number; y: number }> = new Map();
 
 export function Canvas() {
   const { t } = useTranslation();
@@ -63,7 +55,9 @@ export function Canvas() {
   const large = snap.factors.length >= LOD_MIN_FACTORS;
   // Until the first view is set, the zoom is about to change: the overview costs less.
   const overview = large && !full && (!readable || !fitted);
-  const cull = large && !full && fitted;
+  // Culling once zoomed in: on the overview every box is cheap, and mounting boxes as they
+  // enter the view would cost more than it saves.
+  const cull = large && !full && fitted && !overview;
   useFullDetailDrawn(full, wrapper);
 
   // What a screen reader calls a box ("facteur", not React Flow's "node"), in the map's language.
@@ -79,15 +73,19 @@ export function Canvas() {
   const ariaLabels = useMemo(() => ariaLabelConfig(t), [t]);
   const emphasis = useOverlay((s) => s.emphasis);
   const hidden = useOverlay((s) => s.hidden);
-  const remoteDrag = usePresence((s) => s.remoteDrag);
+  // The presence slice makes a new map on every awareness change (pointers move all the
+  // time): an empty one is one value, so a pan with no peer dragging renders no canvas.
+  const remoteDrag = usePresence((s) => (s.remoteDrag.size === 0 ? NO_DRAGS : s.remoteDrag));
   const shownNodes = useMemo(
     () => withRemoteDrags(overlayNodes(nodes, { emphasis, hidden }), remoteDrag),
     [nodes, emphasis, hidden, remoteDrag],
   );
   const shownEdges = useMemo(() => overlayEdges(edges, { emphasis, hidden }), [edges, emphasis, hidden]);
-  const hiddenCopies = useRef(new WeakMap<LinkEdgeType, LinkEdgeType>());
+  // The overview hands React Flow only the selected links (they show their selection and take
+  // clicks); the rest are on its canvas. React Flow keeps a wrapper and store subscriptions for
+  // every link it is given, hidden or not, and runs them on every frame of a pan.
   const flowEdges = useMemo(
-    () => (overview ? hideFrom(hiddenCopies.current, shownEdges) : shownEdges),
+    () => (overview ? shownEdges.filter((e) => e.selected && !e.hidden) : shownEdges),
     [overview, shownEdges],
   );
   const overviewLinks = useMemo(
@@ -151,6 +149,12 @@ export function Canvas() {
     [doc],
   );
 
+  // One translation per language, not one per box: i18next's t costs about 0.1 ms a call.
+  const factorName = useMemo(() => {
+    const [before = '', after = ''] = t('canvas.factor', { label: NAME_SLOT }).split(NAME_SLOT);
+    return (label: string) => `${before}${label}${after}`;
+  }, [t]);
+
   const onDoubleClick = useCallback(
     (e: MouseEvent) => {
       if (!canEdit || !(e.target as Element).classList.contains('react-flow__pane')) return;
@@ -167,39 +171,41 @@ export function Canvas() {
       data-testid="canvas"
       data-lod={overview ? 'overview' : 'detail'}
     >
-      <ReactFlow
-        nodes={shownNodes}
-        edges={flowEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onDelete={onDelete}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        onlyRenderVisibleElements={cull}
-        nodesDraggable={canEdit}
-        nodesConnectable={canEdit}
-        deleteKeyCode={canEdit ? DELETE_KEYS : null}
-        zoomOnDoubleClick={false}
-        selectionOnDrag={false}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        minZoom={0.1}
-        maxZoom={4}
-        proOptions={PRO_OPTIONS}
-        ariaLabelConfig={ariaLabels}
-      >
-        <Background gap={24} />
-        <MapControls />
-        {overview && <OverviewLinks links={overviewLinks} />}
-        <CanvasMarkers />
-        <ZoomScale />
-        {layers.map(({ id, component: Layer }) => <Layer key={id} />)}
-      </ReactFlow>
+      <FactorNameContext.Provider value={factorName}>
+        <ReactFlow
+          nodes={shownNodes}
+          edges={flowEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onSelectionChange={onSelectionChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onDelete={onDelete}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onlyRenderVisibleElements={cull}
+          nodesDraggable={canEdit}
+          nodesConnectable={canEdit}
+          deleteKeyCode={canEdit ? DELETE_KEYS : null}
+          zoomOnDoubleClick={false}
+          selectionOnDrag={false}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          minZoom={0.1}
+          maxZoom={4}
+          proOptions={PRO_OPTIONS}
+          ariaLabelConfig={ariaLabels}
+        >
+          <Background gap={24} />
+          <MapControls />
+          {overview && <OverviewLinks links={overviewLinks} />}
+          <CanvasMarkers />
+          <ZoomScale />
+          {layers.map(({ id, component: Layer }) => <Layer key={id} />)}
+        </ReactFlow>
+      </FactorNameContext.Provider>
       {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}
     </div>
   );

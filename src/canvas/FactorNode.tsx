@@ -1,11 +1,11 @@
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
 import { renameFactor, type Factor } from '../model';
 import { useCanvasContributions, useMapSession, useOverlay, usePresence, useSession, type FactorDecoration } from '../session';
 import { useLongPress } from '../ui/useLongPress';
 import { Badges } from './Badges';
 import { FactorLabelEditor } from './FactorLabelEditor';
+import { useFactorName } from './factorLabel';
 import type { FactorNodeType } from './types';
 
 /**
@@ -23,7 +23,7 @@ function useDecorationStyle(decorations: readonly FactorDecoration[], factor: Fa
  * on the label moves the factor, and while a link is being drawn the whole box accepts it.
  */
 function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
-  const { t } = useTranslation();
+  const nameOf = useFactorName();
   const { doc, canEdit } = useMapSession();
   const { factor } = data;
   const editing = useSession((s) => s.editingFactorId === id);
@@ -53,7 +53,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
       data-testid="factor"
       data-label={factor.label}
       data-theme={factor.theme}
-      aria-label={t('canvas.factor', { label: factor.label })}
+      aria-label={nameOf(factor.label)}
       style={{
         // --factor-font: projector mode enlarges labels; a scaled factor keeps its ratio to it.
         ...(scale === 1 ? {} : { fontSize: `calc(var(--factor-font, 15px) * ${scale})`, minWidth: 120 * scale }),

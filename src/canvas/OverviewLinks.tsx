@@ -62,34 +62,30 @@ interface Drawn {
   bounds: Rect;
   zoom: number;
   nodes: unknown;
+  /** The factors being dragged when drawn, as one key. */
+  moving: string;
+}
+
+function clear(canvas: HTMLCanvasElement) {
+  canvas.width = 0;
+  canvas.height = 0;
 }
 
 /**
- * Draws the links of the overview, without markers, on one 2D canvas in map coordinates (so
- * panning moves it with the factors and draws nothing): one path per colour, width and dimming,
- * stroked once. The canvas covers the view and half a view around it, so a pan redraws only
- * once it leaves that; a zoom or a moved factor redraws at the next frame.
+ * Strokes links on a canvas covering `rect` (map units) at the current zoom: one path per
+ * colour, width and dimming, stroked once, no markers. Returns how many links had both
+ * factors (drawn, or out of the rect).
  */
-function draw(canvas: HTMLCanvasElement, s: State, links: readonly LinkEdgeType[]): Drawn | null {
-  const [, , zoom] = s.transform;
-  const view = viewOf(s);
-  const bounds = boundsOf(s);
-  const around = { x: view.x - view.w / 2, y: view.y - view.h / 2, w: view.w * 2, h: view.h * 2 };
-  const rect = bounds && intersect(around, bounds);
+function stroke(canvas: HTMLCanvasElement, s: State, links: Iterable<LinkEdgeType>, rect: Rect): number {
+  const zoom = s.transform[2];
   const ctx = canvas.getContext('2d');
-  if (!rect || !ctx) {
-    canvas.width = 0;
-    canvas.height = 0;
-    canvas.dataset.drawn = '0';
-    return null;
-  }
+  if (!ctx) return 0;
   const scale = Math.min(zoom * (window.devicePixelRatio || 1), MAX_CANVAS_PX / rect.w, MAX_CANVAS_PX / rect.h);
   canvas.width = Math.max(1, Math.ceil(rect.w * scale));
   canvas.height = Math.max(1, Math.ceil(rect.h * scale));
   Object.assign(canvas.style, { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.w}px`, height: `${rect.h}px` });
   ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
   ctx.lineCap = 'round';
-
   const groups = new Map<string, { colour: string; width: number; alpha: number; path: Path2D }>();
   // At least one screen pixel wide, or a thin link vanishes at overview zoom.
   const minWidth = 1 / zoom;
@@ -120,34 +116,124 @@ function draw(canvas: HTMLCanvasElement, s: State, links: readonly LinkEdgeType[
     ctx.lineWidth = g.width;
     ctx.stroke(g.path);
   }
-  // Links drawn (in view or not): the bench and the tests read it.
-  canvas.dataset.drawn = String(count);
-  return { rect, bounds: bounds!, zoom, nodes: s.nodes };
+  return count;
 }
 
+/** Bounding rect of the boxes at both ends of some links, with room for their bends. */
+function extentOf(s: State, links: readonly LinkEdgeType[]): Rect | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const e of links) {
+    for (const id of [e.source, e.target]) {
+      const n = s.nodeLookup.get(id);
+      if (!n) continue;
+      const b = nodeBox(n);
+      x0 = Math.min(x0, b.x);
+      y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.width);
+      y1 = Math.max(y1, b.y + b.height);
+    }
+  }
+  const pad = 40;
+  return x0 === Infinity ? null : { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
+}
+
+/** The factors being dragged, as one key ('' when none). */
+function movingKey(s: State): string {
+  let key = '';
+  for (const n of s.nodeLookup.values()) if (n.dragging) key += `${n.id}\u0000`;
+  return key;
+}
+
+/**
+ * The links of the overview on two 2D canvases in map coordinates, so panning moves them with
+ * the factors and draws nothing. The base canvas covers the view and half a view around it
+ * and is drawn again when the zoom changes, a pan leaves it, or factors move; while factors
+ * are dragged it keeps every other link and a small canvas over the dragged factors' links is
+ * the only one drawn each frame (the browser then repaints that corner, not the whole map).
+ */
 function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
   const store = useStoreApi<FactorNodeType, LinkEdgeType>();
-  const ref = useRef<HTMLCanvasElement>(null);
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const movingRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas) return;
+    const base = baseRef.current;
+    const moving = movingRef.current;
+    if (!base || !moving) return;
+    const touching = new Map<string, LinkEdgeType[]>();
+    for (const e of links) {
+      for (const id of [e.source, e.target]) {
+        const list = touching.get(id);
+        if (list) list.push(e);
+        else touching.set(id, [e]);
+      }
+    }
     let frame = 0;
     let drawn: Drawn | null = null;
-    const stale = (s: State) => {
-      if (!drawn || drawn.zoom !== s.transform[2] || drawn.nodes !== s.nodes) return true;
+    let movingNodes: unknown = null;
+
+    const baseStale = (s: State, key: string) => {
+      if (!drawn || drawn.zoom !== s.transform[2] || drawn.moving !== key) return true;
+      // While a drag goes on, only the dragged factors move: the moving canvas follows them.
+      if (drawn.nodes !== s.nodes && key === '') return true;
       const needed = intersect(viewOf(s), drawn.bounds);
       return !!needed && !contains(drawn.rect, needed);
     };
+
+    const drawBase = (s: State, key: string) => {
+      const bounds = boundsOf(s);
+      const view = viewOf(s);
+      const around = { x: view.x - view.w / 2, y: view.y - view.h / 2, w: view.w * 2, h: view.h * 2 };
+      const rect = bounds && intersect(around, bounds);
+      if (!bounds || !rect) {
+        clear(base);
+        base.dataset.drawn = '0';
+        drawn = null;
+        return;
+      }
+      const dragged = new Set(key.split('\u0000'));
+      const still = key === '' ? links : links.filter((e) => !dragged.has(e.source) && !dragged.has(e.target));
+      const count = stroke(base, s, still, rect);
+      // Links with both factors (in view or not): the bench and the tests read it.
+      base.dataset.drawn = String(count + (links.length - still.length));
+      drawn = { rect, bounds, zoom: s.transform[2], nodes: s.nodes, moving: key };
+    };
+
+    const drawMoving = (s: State, key: string) => {
+      if (key === '') {
+        if (moving.width) clear(moving);
+        movingNodes = null;
+        return;
+      }
+      if (movingNodes === s.nodes) return;
+      movingNodes = s.nodes;
+      const mine = new Set<LinkEdgeType>();
+      for (const id of key.split('\u0000')) for (const e of touching.get(id) ?? []) mine.add(e);
+      const list = [...mine];
+      const rect = extentOf(s, list);
+      if (rect) stroke(moving, s, list, rect);
+      else clear(moving);
+    };
+
     const paint = () => {
       frame = 0;
       const s = store.getState();
-      if (stale(s)) drawn = draw(canvas, s, links);
+      const key = movingKey(s);
+      if (baseStale(s, key)) drawBase(s, key);
+      drawMoving(s, key);
     };
+    let lastNodes: unknown = null;
     const unsubscribe = store.subscribe((s) => {
-      if (!frame && stale(s)) frame = requestAnimationFrame(paint);
+      if (frame) return;
+      const changed = s.nodes !== lastNodes;
+      lastNodes = s.nodes;
+      if (changed || !drawn || drawn.zoom !== s.transform[2] || baseStale(s, drawn.moving)) frame = requestAnimationFrame(paint);
     });
     // New links: draw now, in the same frame as the factors.
-    drawn = draw(canvas, store.getState(), links);
+    lastNodes = store.getState().nodes;
+    paint();
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
@@ -155,7 +241,8 @@ function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
   }, [store, links]);
   return (
     <ViewportPortal>
-      <canvas ref={ref} className="overview-links" data-testid="overview-links" aria-hidden="true" />
+      <canvas ref={baseRef} className="overview-links" data-testid="overview-links" aria-hidden="true" />
+      <canvas ref={movingRef} className="overview-links" aria-hidden="true" />
     </ViewportPortal>
   );
 }
