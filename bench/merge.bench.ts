@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createMapDoc, type Polarity } from '../src/model';
+import { createMapDoc, installModel, type Polarity } from '../src/model';
 import { importIntoDoc, parseImportFile, type ParsedMap } from '../src/model/io';
 import {
   applyMerge, decideConflicts, NO_DECISIONS, planMerge, previewMerge, withFactor, type MergePlan,
@@ -90,6 +90,8 @@ function time(fn: () => void): number {
 }
 
 export async function run(): Promise<Section> {
+  // The importers write the map's sections: the model must be wired as the app and relay wire it.
+  installModel();
   const n = QUICK ? 200 : 1_000;
   const runs = QUICK ? 3 : 7;
   const { meta, mini } = maps(n, 18);

@@ -143,12 +143,20 @@ describe('comparing with another map', () => {
     expect(await page.getByTestId('compare-count-both').textContent()).toContain('In both (9 factors');
     expect(await page.getByTestId('compare-count-here').textContent()).toContain('Only here (21 factors');
     expect(await page.getByTestId('compare-count-there').textContent()).toContain('5 factors');
+    // A near pair confirmed is taken as the same factor, and remembered while the map is open.
+    await page.getByTestId('compare-near-row').filter({ hasText: 'Groupes armés non étatiques' }).getByRole('button').click();
+    await expect.poll(() => page.getByTestId('compare-count-both').textContent()).toContain('In both (10 factors');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-file').setInputFiles(join(fixtures, 'mini-maps/groupe-jeunes.csv'));
+    await expect.poll(() => page.getByTestId('compare-count-both').textContent()).toContain('In both (10 factors');
+    expect(await page.getByTestId('compare-count-there').textContent()).toContain('4 factors');
     await page.getByTestId('compare-show').click();
 
     await expect.poll(() => page.getByTestId('compare-legend').count()).toBe(1);
     expect(await page.getByTestId('compare-legend-there').textContent()).toContain('Only in “groupe jeunes”');
     // What only the other map has is drawn as dashed ghosts, next to its neighbours here.
-    await expect.poll(() => page.getByTestId('status-ghost').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('status-ghost').count()).toBe(4);
     expect(await page.getByTestId('status-ghost-link').count()).toBeGreaterThan(0);
     // Shared and only-here factors carry their colour.
     const ring = async (label: RegExp) => factors(page).filter({ hasText: label }).first()

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMapDoc } from '../../model';
 import { mapStateOf, type MapState } from '../../model/compare';
 import { importIntoDoc } from '../../model/io';
 import {
-  compareWithMap, comparisonCsv, comparisonOverlay, comparisonRows, normaliseLabel, tableWords, type ConfirmedPair,
+  compareWithMap, comparisonCsv, comparisonOverlay, comparisonRows, normaliseLabel, sourceKey, tableWords, type ConfirmedPair,
 } from '../../model/merge';
 import { useMapSession, useSnapshot } from '../../session';
 import { fileName, saveBlob } from '../export/download';
@@ -13,10 +13,12 @@ import type { Issue } from '../import/store';
 import { PRESENCE_COLOUR } from './colours';
 import './i18n';
 import { PickSource } from './PickSource';
+import { useDialogKeys } from './useDialogKeys';
 import type { Loaded } from './source';
 import { useMergeView } from './store';
 
 const SHOWN_ROWS = 300;
+const NONE: readonly ConfirmedPair[] = [];
 
 /** The other map as plain state: read through a document of its own, then dropped. */
 function stateOf(loaded: Extract<Loaded, { ok: true }>): { ok: true; state: MapState } | { ok: false; errors: Issue[] } {
@@ -44,13 +46,12 @@ export default function CompareDialog({ onClose }: { onClose: () => void }) {
   const [loaded, setLoaded] = useState<Extract<Loaded, { ok: true }> | null>(null);
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<readonly Issue[]>([]);
-  const [confirmed, setConfirmed] = useState<readonly ConfirmedPair[]>([]);
+  const pairs = useMergeView((s) => s.confirmedPairs);
+  const key = sourceKey(title || loaded?.title || '');
+  const confirmed = useMemo(() => pairs.get(key) ?? NONE, [pairs, key]);
+  const setConfirmed = (next: readonly ConfirmedPair[]) => set({ confirmedPairs: new Map(pairs).set(key, next) });
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>('label.file-button, button')?.focus();
-    return () => before?.focus?.();
-  }, []);
+  useDialogKeys(box, onClose);
 
   const there = useMemo(() => (loaded ? stateOf(loaded) : null), [loaded]);
   const comparison = useMemo(() => {
@@ -66,7 +67,6 @@ export default function CompareDialog({ onClose }: { onClose: () => void }) {
     setErrors([]);
     setLoaded(l);
     setTitle(l.title);
-    setConfirmed([]);
   };
 
   const show = () => {
@@ -98,13 +98,7 @@ export default function CompareDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div ref={box} className="dialog merge-dialog" role="dialog" aria-modal="true" aria-labelledby="compare-title"
-        data-testid="compare-dialog" onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}>
+        data-testid="compare-dialog" onClick={(e) => e.stopPropagation()}>
         <h2 id="compare-title">{t('compare.title')}</h2>
         <p className="muted">{t('compare.intro')}</p>
         {!loaded && <PickSource onLoaded={onLoaded} testId="compare" />}

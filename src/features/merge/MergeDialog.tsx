@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   applyMerge, NO_DECISIONS, previewMerge, readMetaState, withFactor, type MergeDecisions,
@@ -7,6 +7,7 @@ import { useMapSession, useSnapshot } from '../../session';
 import { issueText } from '../import/issue-text';
 import type { Issue } from '../import/store';
 import { PickSource } from './PickSource';
+import { useDialogKeys } from './useDialogKeys';
 import { Review } from './Review';
 import type { Loaded } from './source';
 import { usePlan } from './usePlan';
@@ -35,11 +36,7 @@ export function MergeDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   const [answers, setAnswers] = useState<ReadonlyMap<string, 'yes' | 'no'>>(new Map());
   const [errors, setErrors] = useState<readonly Issue[]>([]);
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>('label.file-button, button')?.focus();
-    return () => before?.focus?.();
-  }, []);
+  useDialogKeys(box, onClose);
 
   const planning = usePlan(doc, loaded?.map ?? null, { title, sourceMapId: loaded?.mapId, targetMapId: mapId });
   const planned = planning.status === 'done' ? planning.result : null;
@@ -82,13 +79,7 @@ export function MergeDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div ref={box} className="dialog merge-dialog" role="dialog" aria-modal="true" aria-labelledby="merge-title"
-        data-testid="merge-dialog" onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}>
+        data-testid="merge-dialog" onClick={(e) => e.stopPropagation()}>
         <h2 id="merge-title">{t('merge.title')}</h2>
         {!loaded && (
           <>

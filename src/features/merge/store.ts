@@ -1,5 +1,6 @@
 import { defineSlice, sliceHook } from '../../session';
 import type { Presence } from '../../model/merge/compare-maps';
+import type { ConfirmedPair } from '../../model/merge/match-maps';
 import type { Ghost, GhostLink } from './StatusOverlay';
 
 /**
@@ -28,6 +29,8 @@ export interface MergeViewState {
   /** Factors sized by the share of the groups that drew them. */
   sizeByConsensus: boolean;
   compare: CompareShown | null;
+  /** Near pairs a person confirmed in "Comparer", by the other map's source key: remembered while the map is open. */
+  confirmedPairs: ReadonlyMap<string, readonly ConfirmedPair[]>;
   set: (patch: Partial<Omit<MergeViewState, 'set'>>) => void;
 }
 
@@ -37,6 +40,7 @@ export const mergeSlice = defineSlice<MergeViewState>('merge', (set) => ({
   minGroups: 0,
   sizeByConsensus: false,
   compare: null,
+  confirmedPairs: new Map(),
   set: (patch) => set(patch),
 }));
 
