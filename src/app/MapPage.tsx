@@ -97,6 +97,8 @@ function MapScreen({ token }: { token: string | null }) {
           <MapContext.Provider value={viewed}>
             <ReactFlowProvider>
               <MapArea />
+              {/* What the canvas mounts do for a map (the analysis behind the loops panel…), for the one shown. */}
+              <Mounts place="canvas" />
             </ReactFlowProvider>
           </MapContext.Provider>
         ) : <MapArea />}

@@ -89,6 +89,11 @@ describe('action-research cycles', () => {
     await expect.poll(() => table.locator('tr[data-status="added"]').first().textContent(), PATIENT).toContain('Orpaillage artisanal');
     await expect.poll(() => table.locator('tr[data-status="removed"]').allTextContents()).toContainEqual(expect.stringContaining('Fermeture des écoles'));
 
+    // The comparison as an image for a report, with its legend.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('cycles-image').click();
+    expect((await download).suggestedFilename()).toMatch(/^Cycle 1 → Maintenant.*\.png$/);
+
     await page.getByTestId('cycles-back').click();
     await expect.poll(() => page.getByTestId('cycles-banner').count(), PATIENT).toBe(0);
     await expect.poll(() => factor(page, 'Fermeture des écoles').count(), PATIENT).toBe(0);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HistoryTracker, reapplyReplaced, watchReplaced, type HistoryValue, type ReplacedChange } from '../../model/history';
 import { useMapSession, useSliceGetter } from '../../session';
 import { rememberClient } from './clients';
-import { historySlice, useHistory } from './store';
+import { historySlice, useCycles, useHistory } from './store';
 import './cycles.css';
 import './i18n';
 
@@ -35,8 +35,11 @@ export default function HistoryMount() {
   const history = useSliceGetter(historySlice);
   const replaced = useHistory((s) => s.replaced);
   const names = useHistory((s) => s.names);
+  // Inside a snapshot being looked at there is nothing to track: the live map's mount does it.
+  const inView = useCycles((s) => s.live) !== null;
 
   useEffect(() => {
+    if (inView) return;
     const mine = rememberClient(mapId, doc.clientID);
     const isMine = (c: number) => c === doc.clientID || mine.has(c);
     const nameOf = (c: number) => history().names.get(c);
@@ -67,9 +70,9 @@ export default function HistoryMount() {
       offTracker();
       tracker.destroy();
     };
-  }, [doc, awareness, connection, mapId, canEdit, history]);
+  }, [doc, awareness, connection, mapId, canEdit, history, inView]);
 
-  if (replaced.length === 0) return null;
+  if (inView || replaced.length === 0) return null;
   const fieldName = (c: ReplacedChange) => (c.field === 'label' ? t('cycles.field.label') : t(`cycles.field.${c.field}`, { defaultValue: c.field }));
   return (
     <div className="replaced-notices" aria-live="polite">

@@ -1,8 +1,12 @@
+import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { DiffStatus } from '../../model/compare';
+import { sliceOf } from '../../session';
 import { CompareTable } from './CompareTable';
-import { useCycles } from './store';
+import { cyclesSlice, useCycles, type CyclesState } from './store';
 import './cycles.css';
 import './i18n';
 
@@ -43,17 +47,43 @@ const EDGE_STYLE = {
  */
 export default function ViewBanner() {
   const { t, i18n } = useTranslation();
-  const viewing = useCycles((s) => s.viewing);
-  const view = useCycles((s) => s.view);
+  // Drawn inside the session the snapshot is shown through (its store knows the live one), so
+  // its image export draws that canvas; on the live map it has nothing to show.
+  const live = useCycles((s) => s.live);
+  const viewing = useStore(live?.store ?? EMPTY_STORE, (all) => (all.cycles as CyclesState | undefined)?.viewing ?? null);
+  const flow = useReactFlow();
   const [table, setTable] = useState(false);
+  const [exporting, setExporting] = useState<string | null>(null);
   const css = useMemo(
     () => (viewing?.factorStatus && viewing.linkStatus ? statusCss(viewing.factorStatus, viewing.linkStatus) : ''),
     [viewing],
   );
-  if (!viewing) return null;
+  if (!viewing || !live) return null;
   const diff = viewing.diff;
   const date = viewing.createdAt === undefined ? ''
     : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(viewing.createdAt);
+  const back = () => sliceOf(live.store, cyclesSlice).view(null);
+
+  const exportImage = async () => {
+    setExporting(t('cycles.exporting'));
+    try {
+      const viewport = document.querySelector<HTMLElement>('[data-testid="canvas"] .react-flow__viewport');
+      if (!viewport) throw new Error('no canvas');
+      const [{ renderMapImage }, { saveBlob, fileName }] = await Promise.all([import('../export/image'), import('../export/download')]);
+      const legend = diff ? [{
+        heading: t('cycles.legend'),
+        entries: (['added', 'removed', 'changed'] as const).map((st) => ({ colour: STATUS_COLOUR[st], label: t(`cycles.status.${st}`) })),
+      }] : undefined;
+      const image = await renderMapImage({
+        viewport, nodes: flow.getNodes(), format: 'png', pixelRatio: 2, background: 'white', title: viewing.name, legend,
+      });
+      saveBlob(image.blob, fileName(viewing.name, '', 'png'));
+      setExporting(null);
+    } catch {
+      setExporting(t('cycles.exportFailed'));
+    }
+  };
+
   return (
     <>
       {css && <style data-testid="cycles-colours">{css}</style>}
@@ -66,8 +96,8 @@ export default function ViewBanner() {
         {diff && (
           <>
             <ul className="cycles-legend" aria-label={t('cycles.legend')} data-testid="cycles-legend">
-              {STATUSES.map((s) => (
-                <li key={s}><span className={`swatch ${s}`} aria-hidden="true" />{t(`cycles.status.${s}`)}</li>
+              {STATUSES.map((st) => (
+                <li key={st}><span className={`swatch ${st}`} aria-hidden="true" />{t(`cycles.status.${st}`)}</li>
               ))}
             </ul>
             <p className="cycles-summary">
@@ -81,9 +111,16 @@ export default function ViewBanner() {
             </button>
           </>
         )}
-        <button type="button" className="primary" onClick={() => view(null)} data-testid="cycles-back">{t('cycles.back')}</button>
+        <button type="button" onClick={() => void exportImage()} disabled={exporting === t('cycles.exporting')} data-testid="cycles-image">
+          {t('cycles.image')}
+        </button>
+        <button type="button" className="primary" onClick={back} data-testid="cycles-back">{t('cycles.back')}</button>
+        {exporting && <p role="status">{exporting}</p>}
         {diff && table && <CompareTable diff={diff} />}
       </section>
     </>
   );
 }
+
+const STATUS_COLOUR = { added: '#2e7d32', removed: '#c62828', changed: '#e08a00' } as const;
+const EMPTY_STORE = createStore<Record<string, object>>(() => ({}));
