@@ -1,7 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Badge } from '../session';
 
-export function Badges({ badges }: { badges: readonly Badge[] | undefined }) {
-  if (!badges || badges.length === 0) return null;
+/**
+ * Several badges of one tone (two action groups started from one factor) become one chip that
+ * counts them, every name kept in its title: a row of long names would reach the next factor.
+ */
+export function collapseBadges(badges: readonly Badge[], t: TFunction): Badge[] {
+  const out: Badge[] = [];
+  const byTone = new Map<string, Badge[]>();
+  for (const b of badges) byTone.set(b.tone ?? 'info', [...(byTone.get(b.tone ?? 'info') ?? []), b]);
+  for (const [tone, same] of byTone) {
+    if (same.length === 1 || tone !== 'group') out.push(...same);
+    else out.push({ tone: 'group', text: t('canvas.groupBadges', { count: same.length }), title: same.map((b) => b.title ?? b.text).join('\n') });
+  }
+  return out;
+}
+
+/** A factor's badges, in a band above its box (styles.css `.badges`), never over its label. */
+export function Badges({ badges: all }: { badges: readonly Badge[] | undefined }) {
+  const { t } = useTranslation();
+  if (!all || all.length === 0) return null;
+  const badges = collapseBadges(all, t);
   return (
     <div className="badges">
       {badges.map((b, i) => (

@@ -40,6 +40,7 @@ export const en: Messages = {
     link: 'Link from {{source}} to {{target}}',
     editLabel: 'Factor name',
     minimap: 'Overview',
+    groupBadges: '{{count}} groups',
     hideMinimap: 'Hide the overview',
     showMinimap: 'Show the overview',
     readOnly: 'Read only',

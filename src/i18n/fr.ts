@@ -39,6 +39,7 @@ export const fr = {
     link: 'Lien de {{source}} vers {{target}}',
     editLabel: 'Nom du facteur',
     minimap: 'Vue d’ensemble',
+    groupBadges: '{{count}} groupes',
     hideMinimap: 'Masquer la vue d’ensemble',
     showMinimap: 'Afficher la vue d’ensemble',
     readOnly: 'Lecture seule',

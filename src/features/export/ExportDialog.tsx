@@ -1,13 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMapSession, useRoot, useSnapshot, withFullDetail } from '../../session';
+import { useMapSession, useOverlay, useRoot, useSnapshot, withFullDetail } from '../../session';
 import { readThemes, THEMES_ROOT } from '../../model';
 import { fileName, saveBlob } from './download';
 import type { DataFormat } from './files';
 import './i18n';
 import type { ImageStage } from './image';
-import { buildLegend } from './legend';
+import { buildLegend, drawnMarks } from './legend';
 import { useExport, type ExportChoices } from './store';
 
 type Stage = ImageStage | 'files';
@@ -26,6 +26,9 @@ export default function ExportDialog() {
   const { doc, store } = useMapSession();
   const snap = useSnapshot();
   const themes = useRoot(THEMES_ROOT, readThemesQuietly);
+  const factorBadges = useOverlay((s) => s.factorBadges);
+  const linkBadges = useOverlay((s) => s.linkBadges);
+  const markers = useOverlay((s) => s.markers);
   const flow = useReactFlow();
   const c = useExport();
   const [stage, setStage] = useState<Stage | null>(null);
@@ -69,7 +72,7 @@ export default function ExportDialog() {
     const image = await withFullDetail(store, () => renderMapImage({
       viewport, nodes, format: c.format, pixelRatio: c.pixelRatio, background: c.background,
       title: c.withTitle ? title : undefined,
-      legend: c.withLegend ? buildLegend(snap, themes, t) : undefined,
+      legend: c.withLegend ? buildLegend(snap, themes, t, drawnMarks(factorBadges, linkBadges, markers)) : undefined,
       onStage: setStage,
     }));
     const name = fileName(title, '', c.format);

@@ -21,6 +21,12 @@ export interface LegendEntry {
   readonly label: string;
   /** Drawn as a link with its polarity sign; without it, a theme's swatch. */
   readonly sign?: string;
+  /**
+   * Another sample than a swatch: links of three strengths, a link with its delay bars, or a
+   * badge chip with `chip` in it, as the map draws them.
+   */
+  readonly sample?: 'strength' | 'delay' | 'chip';
+  readonly chip?: string;
 }
 
 export interface LegendGroup {
@@ -98,6 +104,33 @@ function linkSample(x: number, mid: number, e: LegendEntry): SVGGElement {
   return g;
 }
 
+/** Links of strength 1, 2 and 3, as the canvas draws them thicker. */
+function strengthSample(x: number, mid: number, e: LegendEntry): SVGGElement {
+  const g = el('g', {});
+  [1.5, 3.5, 6].forEach((w, i) => g.append(el('line', { x1: x + i * 15, y1: mid + 6, x2: x + i * 15 + 11, y2: mid - 6, stroke: e.colour, 'stroke-width': w, 'stroke-linecap': 'round' })));
+  return g;
+}
+
+/** A link crossed by the two short bars that mark a delay. */
+function delaySample(x: number, mid: number, e: LegendEntry): SVGGElement {
+  const g = el('g', {});
+  g.append(el('line', { x1: x, y1: mid, x2: x + 42, y2: mid, stroke: e.colour, 'stroke-width': 2.5 }));
+  for (const dx of [18, 24]) g.append(el('line', { x1: x + dx, y1: mid - 7, x2: x + dx, y2: mid + 7, stroke: e.colour, 'stroke-width': 2.5 }));
+  return g;
+}
+
+const CHIP_SIZE = 12;
+
+function chipSample(x: number, mid: number, e: LegendEntry, width: number): SVGGElement {
+  const g = el('g', {});
+  g.append(el('rect', { x, y: mid - 9, width, height: 18, rx: 9, fill: e.colour }));
+  const label = text(x + width / 2, mid, e.chip ?? '', CHIP_SIZE, 700, '#fff');
+  label.setAttribute('text-anchor', 'middle');
+  label.setAttribute('dominant-baseline', 'central');
+  g.append(label);
+  return g;
+}
+
 /** Lays the groups out in rows that wrap at `width`; returns the rows' group and height. */
 function legendRows(groups: readonly LegendGroup[], left: number, top: number, width: number, measure: PageRequest['measure']) {
   const g = el('g', { 'data-part': 'legend' });
@@ -112,13 +145,17 @@ function legendRows(groups: readonly LegendGroup[], left: number, top: number, w
     const indent = left + measure(group.heading, bold) + ITEM_GAP;
     x = indent;
     for (const e of group.entries) {
-      const sample = e.sign !== undefined ? 42 : 16;
+      const chipWidth = e.sample === 'chip' ? 14 + measure(e.chip ?? '', `700 ${CHIP_SIZE}px ${FONT}`) : 0;
+      const sample = e.sample === 'chip' ? chipWidth : e.sign !== undefined || e.sample ? 42 : 16;
       const w = sample + 8 + measure(e.label, regular);
       if (x > indent && x + w > left + width) {
         x = indent;
         y += LEGEND_ROW;
       }
-      if (e.sign !== undefined) g.append(linkSample(x, mid(), e));
+      if (e.sample === 'strength') g.append(strengthSample(x, mid(), e));
+      else if (e.sample === 'delay') g.append(delaySample(x, mid(), e));
+      else if (e.sample === 'chip') g.append(chipSample(x, mid(), e, chipWidth));
+      else if (e.sign !== undefined) g.append(linkSample(x, mid(), e));
       else g.append(el('rect', { x, y: mid() - 8, width: 16, height: 16, rx: 3, fill: e.colour, stroke: '#37474f', 'stroke-width': 0.5 }));
       g.append(text(x + sample + 8, mid() + 5, e.label, LEGEND_SIZE, 400));
       x += w + ITEM_GAP;

@@ -50,6 +50,14 @@ i18n.addResourceBundle('fr', 'translation', {
     legend: {
       links: 'Liens',
       themes: 'Thèmes',
+      strength: 'Épaisseur : force du lien',
+      delay: 'Deux barres : effet avec délai',
+      marks: 'Sur les facteurs',
+      votes: 'Points de vote reçus',
+      stories: 'Récits qui le citent',
+      groups: 'Groupe d’action parti de ce facteur',
+      groupChip: 'Nom du groupe',
+      keyDynamics: 'Dynamique clé nommée (R renforçante, B équilibrante)',
     },
     fileSuffix: {
       links: 'liens',
@@ -108,6 +116,14 @@ i18n.addResourceBundle('en', 'translation', {
     legend: {
       links: 'Links',
       themes: 'Themes',
+      strength: 'Thickness: strength of the link',
+      delay: 'Two bars: effect with a delay',
+      marks: 'On factors',
+      votes: 'Voting dots received',
+      stories: 'Stories that cite it',
+      groups: 'Action group started from this factor',
+      groupChip: 'Group name',
+      keyDynamics: 'Named key dynamic (R reinforcing, B balancing)',
     },
     fileSuffix: {
       links: 'links',
