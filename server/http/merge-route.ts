@@ -1,17 +1,28 @@
-import { applyUnattended, readMetaState, type UnattendedAnswer } from '../../src/model/merge';
+import type { ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { applyUnattended, readMetaState, type UnattendedAnswer, type UnattendedResult } from '../../src/model/merge';
 import { JobBusy, JobRunner, JobTimeout } from '../../src/model/worker';
 import { workerEndpoint } from '../lib/spawn-worker';
 import { INLINE_BODY_BYTES, MAX_WAITING_MAP_BODIES } from '../limits';
 import { describeError, type Logger } from '../log';
 import type { Rooms } from '../relay/rooms';
 import { BodyTooLarge, readBody } from './body';
-import { planMergeBody, type MergeBodyResult } from './merge-body';
-import type { MergeBodyJobs } from './merge-body-worker';
+import type { MapBodyError } from './map-file';
+import { planMergeBody } from './merge-body';
+import type { MergeBodyJobs, MergeJobResult } from './merge-body-worker';
 import { refuseTooLarge } from './refuse-too-large';
 import { denied, sendJson, type Router } from './router';
 
-/** A mini-map the matching thread has not answered after this is refused (503). */
+/** A mini-map the merging thread has not answered after this is refused (503). */
 const PLAN_TIMEOUT_MS = 60_000;
+
+/** The origin of a merge made in the worker, applied to the room's document. */
+const MERGED = Symbol('http-merge');
+
+function sendError(res: ServerResponse, error: MapBodyError): void {
+  const { status, ...rest } = error;
+  sendJson(res, status, rest);
+}
 
 /** What the answer says of each notice: the code the app translates, and English. */
 function noticesOf(answer: UnattendedAnswer) {
@@ -31,7 +42,7 @@ export function registerMergeRoute(
   /** Keeps the map as it stands first (an automatic snapshot, see snapshot-service.ts). */
   beforeMerge: (mapId: string) => Promise<unknown> = async () => undefined,
 ): void {
-  const planner = new JobRunner<MergeBodyJobs>(
+  const merger = new JobRunner<MergeBodyJobs>(
     () => workerEndpoint(new URL('./merge-body-worker.ts', import.meta.url)),
     { maxWaiting: MAX_WAITING_MAP_BODIES, timeoutMs: PLAN_TIMEOUT_MS },
   );
@@ -55,30 +66,37 @@ export function registerMergeRoute(
     try {
       await room.ready();
       if (room.closed) throw new Error('map could not be loaded');
-      const state = readMetaState(room.doc);
-      let planned: MergeBodyResult;
-      if (body.length <= INLINE_BODY_BYTES) {
-        planned = planMergeBody(body, contentType, state, options);
-      } else {
+      const snapshotFirst = async () => {
         try {
-          planned = await planner.run('plan', { body: new Uint8Array(body), contentType, state, options });
+          await beforeMerge(id);
+        } catch (e) {
+          // A safety net, not a condition: a merge only adds, and the map's log keeps every change.
+          log.warn('snapshot', `map ${id}: no automatic snapshot before the merge: ${describeError(e)}`);
+        }
+      };
+      let merged: UnattendedResult;
+      if (body.length <= INLINE_BODY_BYTES) {
+        const planned = planMergeBody(body, contentType, readMetaState(room.doc), options);
+        if ('error' in planned) return sendError(res, planned.error);
+        const { plan } = planned;
+        await snapshotFirst();
+        merged = await room.write((doc) => applyUnattended(doc, plan));
+      } else {
+        let done: MergeJobResult;
+        try {
+          done = await merger.run('merge', { body: new Uint8Array(body), contentType, map: Y.encodeStateAsUpdate(room.doc), options });
         } catch (e) {
           if (e instanceof JobBusy || e instanceof JobTimeout) return sendJson(res, 503, { error: 'busy' });
           throw e;
         }
+        if ('error' in done) return sendError(res, done.error);
+        merged = done.merged;
+        if ('change' in done) {
+          const { change } = done;
+          await snapshotFirst();
+          await room.write((doc) => Y.applyUpdate(doc, change, MERGED));
+        }
       }
-      if ('error' in planned) {
-        const { status, ...rest } = planned.error;
-        return sendJson(res, status, rest);
-      }
-      const { plan } = planned;
-      try {
-        await beforeMerge(id);
-      } catch (e) {
-        // A safety net, not a condition: a merge only adds, and the map's log keeps every change.
-        log.warn('snapshot', `map ${id}: no automatic snapshot before the merge: ${describeError(e)}`);
-      }
-      const merged = await room.write((doc) => applyUnattended(doc, plan));
       if (!merged.ok) {
         const first = merged.errors[0]!;
         return sendJson(res, 400, { error: 'invalid-merge', code: first.code, params: first.params, message: first.message });

@@ -107,6 +107,10 @@ describe('POST /api/maps/<id>/merge', () => {
     expect(r.status, await r.clone().text()).toBe(200);
     expect(await r.json()).toMatchObject({ added: 1600, linksAdded: 800 });
     expect(await countsOf(m)).toEqual({ factors: before.factors + 1600, links: before.links + 800 });
+    // Merged in the worker, with its provenance: the same mini-map again adds nothing.
+    const again = await merge(m, big, 'text/csv', 'Grand groupe');
+    expect(await again.json()).toMatchObject({ matched: 1600, added: 0, linksAdded: 0 });
+    expect(await countsOf(m)).toEqual({ factors: before.factors + 1600, links: before.links + 800 });
   }, 60_000);
 
   it('refuses a view token (403), no token (401) and an unknown map (404), the map unchanged', async () => {
