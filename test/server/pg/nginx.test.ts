@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -9,6 +10,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { addFactor, readSnapshot } from '../../../src/model';
 import { startPostgres, type PostgresServer } from '../../helpers/postgres';
+import { CREATE_BURST } from '../../../server/limits';
 import { connectClient, createMap, startRelay, waitFor, whenSynced, type RelayProcess } from '../../helpers/relay';
 
 /**
@@ -79,7 +81,7 @@ beforeAll(async () => {
   server = await startPostgres();
   const url = await server.createSchema();
   for (let i = 0; i < 3; i++) {
-    relays.push(await startRelay({ env: { DATABASE_URL: url, TRAME_DEBUG: '1' }, startTimeoutMs: 60_000 }));
+    relays.push(await startRelay({ env: { DATABASE_URL: url, TRAME_DEBUG: '1', TRUST_PROXY: '1' }, startTimeoutMs: 60_000 }));
   }
   dir = mkdtempSync(join(tmpdir(), 'trame-nginx-'));
   const listen = await freePort();
@@ -129,6 +131,19 @@ function client(mapId: string, token: string): WebsocketProvider {
 }
 
 describe('three relays behind nginx, as docs/deploy.md configures them', () => {
+  it('with TRUST_PROXY=1, per-address limits count the address nginx saw, not nginx itself', async () => {
+    // Map creations go to any relay, each with its own bucket: four bursts' worth from one
+    // address fills every relay's bucket for it, ten at a time.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4 * CREATE_BURST; i += 10) {
+      statuses.push(...await Promise.all(Array.from({ length: 10 }, () => postFrom('127.0.0.2'))));
+    }
+    expect(statuses.every((s) => s === 201 || s === 429)).toBe(true);
+    expect(statuses).toContain(429);
+    // Another participant behind the same nginx is still served: nginx's own address is not counted.
+    expect(await postFrom('127.0.0.3')).toBe(201);
+  }, 120_000);
+
   it('routes every client of a map to one relay, and to another when that one dies, losing nothing', async () => {
     const map = await createMap(front, 'Derrière nginx');
     const a = client(map.id, map.editToken);
@@ -160,3 +175,20 @@ describe('three relays behind nginx, as docs/deploy.md configures them', () => {
     expect(log).not.toContain(map.viewToken);
   }, 120_000);
 });
+
+/** POST /api/maps through nginx from a given loopback address; the status. */
+function postFrom(localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = '{}';
+    const req = httpRequest(`${front.url}/api/maps`, {
+      method: 'POST', localAddress, agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
