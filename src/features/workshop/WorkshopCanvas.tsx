@@ -6,6 +6,7 @@ import './i18n';
 import { IconPicker, PictogramButton } from './pictograms/IconPicker';
 import { ProjectorHud } from './projector/ProjectorHud';
 import { ProjectorMode } from './projector/ProjectorMode';
+import { VoteNotice } from './voting/VoteNotice';
 import { VoteOverlay } from './voting/VoteOverlay';
 import { ViewOverlay } from './views/ViewOverlay';
 import './workshop.css';
@@ -25,6 +26,7 @@ export default function WorkshopCanvas() {
       <GroupOverlay />
       <div className="ws-overlay-top">
         <FollowBanner />
+        <VoteNotice />
       </div>
       <ProjectorHud />
       <PictogramButton />

@@ -69,6 +69,9 @@ export const en: Widen<typeof fr> = {
   },
   voting: {
     title: 'Vote',
+    noticeOpen: 'A vote is open —',
+    noticeGo: 'Vote',
+    noticeDismiss: 'Later',
     intro: 'Everyone gets a few dots to put on the factors or loops that matter most to act on.',
     open: 'Open a vote',
     roundTitle: 'Question',

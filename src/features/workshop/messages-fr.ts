@@ -66,6 +66,9 @@ export const fr = {
   },
   voting: {
     title: 'Vote',
+    noticeOpen: 'Un vote est ouvert —',
+    noticeGo: 'Voter',
+    noticeDismiss: 'Plus tard',
     intro: 'Chaque personne reçoit quelques gommettes à poser sur les facteurs ou les boucles qui comptent le plus pour agir.',
     open: 'Ouvrir un vote',
     roundTitle: 'Question du vote',

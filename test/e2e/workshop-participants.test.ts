@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Relay } from '../helpers/relay';
+import { launchChromium } from './browser';
+import { loopMap, openMap, startAppRelay } from './workshop-helpers';
+
+let relay: Relay;
+let browser: Browser;
+beforeAll(async () => {
+  relay = await startAppRelay();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+describe('participants', () => {
+  it('a participant on a phone is told a vote has opened, with a large "Voter" button; the facilitator is not', async () => {
+    const { map } = await loopMap(relay, ['Sécheresse', 'Pression foncière', 'Conflits']);
+    const awa = await openMap(browser, relay, map, 'Awa');
+    const bako = await openMap(browser, relay, map, 'Bako', false, { width: 390, height: 844 });
+    await expect.poll(() => bako.page.locator('[data-testid="factor"]').count()).toBe(3);
+    expect(await bako.page.getByTestId('vote-notice').count()).toBe(0);
+
+    await awa.page.getByTestId('open-workshop-voting').click();
+    await awa.page.getByTestId('open-round').click();
+    await expect.poll(() => awa.page.getByTestId('voting-mode').isChecked()).toBe(true);
+
+    const notice = bako.page.getByTestId('vote-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/^Un vote est ouvert — .+Voter/);
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const go = await notice.getByTestId('vote-notice-go').boundingBox();
+    // A finger-sized target: at least 44 CSS pixels high.
+    expect(go!.height).toBeGreaterThanOrEqual(44);
+    await notice.getByTestId('vote-notice-go').click();
+    await expect.poll(() => bako.page.getByTestId('panel-workshop-voting').isVisible()).toBe(true);
+    await expect.poll(() => bako.page.getByTestId('voting-mode').isChecked()).toBe(true);
+    await expect.poll(() => notice.count()).toBe(0);
+    // The one who opened it gets no notice.
+    expect(await awa.page.getByTestId('vote-notice').count()).toBe(0);
+    expect(awa.errors).toEqual([]);
+    expect(bako.errors).toEqual([]);
+    await awa.context.close();
+    await bako.context.close();
+  });
+});
