@@ -98,6 +98,17 @@ describe('action-research cycles', () => {
     await expect.poll(() => page.getByTestId('cycles-banner').count(), PATIENT).toBe(0);
     await expect.poll(() => factor(page, 'Fermeture des écoles').count(), PATIENT).toBe(0);
     await expect.poll(() => factor(page, 'Orpaillage artisanal').count(), PATIENT).toBe(1);
+
+    // Restore Cycle 1, after a confirmation: one forward change, one undo step.
+    await page.getByRole('button', { name: 'Restaurer « Cycle 1 »' }).click();
+    await page.getByTestId('restore-confirm').click();
+    await expect.poll(() => factor(page, 'Fermeture des écoles').count(), PATIENT).toBe(1);
+    await expect.poll(() => factor(page, 'Orpaillage artisanal').count(), PATIENT).toBe(0);
+    await expect.poll(() => page.getByTestId('snapshot-row').allTextContents(), PATIENT)
+      .toContainEqual(expect.stringContaining('automatique, avant une restauration'));
+    await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+    await expect.poll(() => factor(page, 'Orpaillage artisanal').count(), PATIENT).toBe(1);
+    await expect.poll(() => factor(page, 'Fermeture des écoles').count(), PATIENT).toBe(0);
     await context.close();
   });
 
