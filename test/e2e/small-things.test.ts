@@ -97,6 +97,8 @@ describe('loop pickers', () => {
       setLoopKey(doc, long.id, true);
     });
     const { context, page, errors } = await openMap(browser, relay, map, 'Awa', false, { width: 1600, height: 900 });
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(30);
 
     await page.getByTestId('open-loops').click();
@@ -107,6 +109,8 @@ describe('loop pickers', () => {
     const panel = page.getByTestId('panel-workshop-views');
     const picker = panel.getByTestId('loop-picker');
     await expect.poll(() => panel.getByTestId('loop-count').textContent()).toBe('116 boucles sur la carte');
+    // Searched off the main thread, in the pickers' worker.
+    expect(fetched.some((p) => p.includes('loops.worker'))).toBe(true);
     // Named loops come first, before the 60 shortest.
     expect(await picker.locator('option').nth(1).getAttribute('value')).toBe(named);
     await panel.getByTestId('loop-search').fill('piege pauvrete');
