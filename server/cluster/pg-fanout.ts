@@ -28,8 +28,6 @@ interface Member {
   cursor: number | null;
   /** The highest number another relay rang for. */
   wanted: number;
-  reading: boolean;
-  again: boolean;
   left: boolean;
 }
 
@@ -56,6 +54,10 @@ export class PgFanout implements Fanout {
   private retryMs = 250;
   private retryTimer: NodeJS.Timeout | null = null;
   private checkTimer: NodeJS.Timeout | null = null;
+  /** Members to read for, in the next batch read (one statement for all of them). */
+  private readonly due = new Set<Member>();
+  private batchReading = false;
+  private batchScheduled = false;
   private awarenessOut: string[] = [];
   private awarenessScheduled = false;
   private readonly unobserve: () => void;
@@ -92,7 +94,7 @@ export class PgFanout implements Fanout {
   join(mapId: string, receive: (message: FanoutMessage) => void): FanoutChannel {
     const previous = this.members.get(mapId);
     if (previous) previous.left = true;
-    const member: Member = { mapId, receive, cursor: null, wanted: 0, reading: false, again: false, left: false };
+    const member: Member = { mapId, receive, cursor: null, wanted: 0, left: false };
     this.members.set(mapId, member);
     return {
       // Updates need no message: their commit rang already.
@@ -178,31 +180,54 @@ export class PgFanout implements Fanout {
     }
   }
 
-  /** Reads the member's rows after its cursor, again while more is rung meanwhile. */
+  /**
+   * Reads the member's rows after its cursor, with every other map rung for in the same turn:
+   * one statement per batch, one batch at a time (a busy relay is rung for many maps a
+   * second, and one query each kept PostgreSQL busy answering them). A map rung again while a
+   * batch is read is read again in the next one, from its new cursor.
+   */
   private read(m: Member): void {
     if (m.cursor === null || m.left) return;
-    if (m.reading) {
-      m.again = true;
-      return;
-    }
-    m.reading = true;
-    void (async () => {
-      try {
-        do {
-          m.again = false;
-          const rows = await this.store.readSince(m.mapId, m.cursor!);
-          if (m.left) return;
-          for (const row of rows) m.receive({ kind: 'update', data: row.data });
-          const last = rows[rows.length - 1];
-          if (last) m.cursor = Math.max(m.cursor!, last.seq);
-        } while (m.again && !m.left);
-      } catch (e) {
-        // The next check reads again; the room keeps serving what it has.
-        this.log.warn('cluster', `map ${m.mapId}: reading other relays' updates failed: ${describeError(e)}`);
-      } finally {
-        m.reading = false;
+    this.due.add(m);
+    this.scheduleBatch();
+  }
+
+  private scheduleBatch(): void {
+    if (this.batchScheduled || this.batchReading || this.stopped) return;
+    this.batchScheduled = true;
+    setImmediate(() => {
+      this.batchScheduled = false;
+      void this.readBatch();
+    });
+  }
+
+  private async readBatch(): Promise<void> {
+    const members = [...this.due].filter((m) => !m.left && m.cursor !== null);
+    this.due.clear();
+    if (members.length === 0) return;
+    this.batchReading = true;
+    try {
+      // A map has one member at a time (join replaces it); its cursor is where it reads from.
+      const rows = await this.store.readSinceMany(members.map((m) => ({ id: m.mapId, after: m.cursor! })));
+      const byMap = new Map<string, { seq: number; data: Uint8Array }[]>();
+      for (const r of rows) {
+        let list = byMap.get(r.mapId);
+        if (!list) byMap.set(r.mapId, (list = []));
+        list.push(r);
       }
-    })();
+      for (const m of members) {
+        const list = byMap.get(m.mapId);
+        if (!list || m.left) continue;
+        for (const row of list) m.receive({ kind: 'update', data: row.data });
+        m.cursor = Math.max(m.cursor!, list[list.length - 1]!.seq);
+      }
+    } catch (e) {
+      // The next check reads again; the rooms keep serving what they have.
+      this.log.warn('cluster', `reading other relays' updates failed (${members.length} maps): ${describeError(e)}`);
+    } finally {
+      this.batchReading = false;
+      if (this.due.size > 0) this.scheduleBatch();
+    }
   }
 
   /** The listening connection answers, and no open map is ahead of its cursor. */
