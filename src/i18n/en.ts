@@ -23,6 +23,8 @@ export const en: Messages = {
     addFactor: 'Add a factor',
     factor: 'Factor',
     fitView: 'Fit view',
+    more: 'All actions',
+    less: 'Fewer actions',
     delete: 'Delete selection',
     language: 'Language',
     home: 'Home',

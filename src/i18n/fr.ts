@@ -22,6 +22,8 @@ export const fr = {
     addFactor: 'Ajouter un facteur',
     factor: 'Facteur',
     fitView: 'Tout afficher',
+    more: 'Toutes les actions',
+    less: 'Moins d’actions',
     delete: 'Supprimer la sélection',
     language: 'Langue',
     home: 'Accueil',

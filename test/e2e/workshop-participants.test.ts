@@ -44,4 +44,34 @@ describe('participants', () => {
     await awa.context.close();
     await bako.context.close();
   });
+
+  it('on a 390 px phone the toolbar keeps every action in reach: "⋯" opens it onto rows, all inside the screen', async () => {
+    const { map } = await loopMap(relay, ['Eau', 'Bétail']);
+    const { context, page, errors } = await openMap(browser, relay, map, 'Bako', false, { width: 390, height: 844 });
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(2);
+    const outside = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.toolbar button, .toolbar select, .toolbar a, .toolbar input')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width === 0 || r.left < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight;
+      })
+      .map((e) => e.getAttribute('aria-label') ?? e.textContent ?? e.tagName));
+    // Closed: one row, the rest beyond the edge; the "⋯" button itself is in view.
+    expect((await outside()).length).toBeGreaterThan(0);
+    const more = page.getByTestId('toolbar-more');
+    expect(await more.isVisible()).toBe(true);
+    expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await more.click();
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(outside).toEqual([]);
+    // And they work: add a factor, then undo it, from the opened bar.
+    await page.getByRole('button', { name: 'Ajouter un facteur' }).click();
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(3);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(2);
+    await more.click();
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
