@@ -1,5 +1,5 @@
 import {
-  Background, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, useStore,
+  Background, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow, useStore, useStoreApi,
   type Connection, type EdgeChange, type NodeChange, type OnSelectionChangeParams, type ReactFlowState,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
@@ -13,6 +13,7 @@ import { FactorNameContext } from './factorLabel';
 import { LinkEdge } from './LinkEdge';
 import { DEFAULT_FACTOR_FONT_PX, factorFontPx, labelsReadable, LOD_MIN_FACTORS } from './lod';
 import { OverviewLinks } from './OverviewLinks';
+import { pickLink, PICK_PX } from './pickLink';
 import { addFactorAt } from './newFactor';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags, type LinkA11y } from './reconcile';
@@ -149,6 +150,21 @@ export function Canvas() {
     [doc],
   );
 
+  // The overview's links are pixels: a click on the pane near one selects it, as a click on
+  // an SVG link would.
+  const store = useStoreApi<FactorNodeType, LinkEdgeType>();
+  const onPaneClick = useCallback(
+    (e: MouseEvent) => {
+      if (!overview) return;
+      const s = store.getState();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const id = pickLink(overviewLinks, s.nodeLookup, p, PICK_PX / s.transform[2]);
+      if (!id) return;
+      setEdges((eds) => eds.map((x) => (x.id === id ? { ...x, selected: true } : x.selected ? { ...x, selected: false } : x)));
+    },
+    [overview, overviewLinks, store, flow],
+  );
+
   // One translation per language, not one per box: i18next's t costs about 0.1 ms a call.
   const factorName = useMemo(() => {
     const [before = '', after = ''] = t('canvas.factor', { label: NAME_SLOT }).split(NAME_SLOT);
@@ -184,6 +200,7 @@ export function Canvas() {
           onConnect={onConnect}
           onDelete={onDelete}
           onMoveStart={onMoveStart}
+          onPaneClick={onPaneClick}
           onMoveEnd={onMoveEnd}
           onlyRenderVisibleElements={cull}
           nodesDraggable={canEdit}

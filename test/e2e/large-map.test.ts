@@ -133,6 +133,13 @@ describe('a large map', () => {
     // Zoomed in but still below the threshold: bigger boxes, the same overview.
     await zoomUntil(page, (z) => z * 15 > 5);
     expect(await lod(page)).toBe('overview');
+    // A click on a link's pixels selects it: it comes back as an SVG link, selected.
+    const { a } = await pickPair(page);
+    const i = Number(a.slice(1));
+    const left = (await node(page, a).boundingBox())!;
+    const right = (await node(page, `f${i + 1}`).boundingBox())!;
+    await page.mouse.click((left.x + left.width + right.x) / 2, left.y + left.height / 2);
+    await expect.poll(() => page.locator('.react-flow__edge.selected').getAttribute('data-id')).toBe(`l${i}r`);
     await selectDragAndLink(page, map);
     // The new link is on the overview's canvas; the selected factor's links stay plain too.
     await expect.poll(() => overviewDrawn(page)).toBe(links + 1);
