@@ -115,8 +115,12 @@ export interface Move {
   y: number;
 }
 
-/** Called when a drag ends, never per frame: a Yjs doc keeps every position it was sent. */
-export function moveFactors(doc: Y.Doc, moves: readonly Move[]): number {
+/**
+ * Called when a drag ends, never per frame: a Yjs doc keeps every position it was sent. A move
+ * by hand (the default) also marks the factor as placed by a person, in the same transaction,
+ * so "tidy around what I placed" knows to leave it; a layout passes `byHand: false`.
+ */
+export function moveFactors(doc: Y.Doc, moves: readonly Move[], { byHand = true }: { byHand?: boolean } = {}): number {
   return change(doc, () => {
     let moved = 0;
     for (const { id, x, y } of moves) {
@@ -124,6 +128,7 @@ export function moveFactors(doc: Y.Doc, moves: readonly Move[]): number {
       if (!m || !Number.isFinite(x) || !Number.isFinite(y)) continue;
       if (m.get('x') !== x) m.set('x', x);
       if (m.get('y') !== y) m.set('y', y);
+      if (byHand && m.get('placed') !== true) m.set('placed', true);
       moved++;
     }
     return moved;

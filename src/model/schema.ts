@@ -19,6 +19,8 @@ export interface Factor {
   readonly theme?: string;
   readonly notes?: string;
   readonly icon?: string;
+  /** A person moved it by hand (a drag): "tidy around what I placed" keeps it where it is. */
+  readonly placed?: boolean;
 }
 
 export interface Link {

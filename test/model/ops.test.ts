@@ -26,7 +26,7 @@ describe('factors', () => {
     moveFactors(doc, [{ id, x: 50, y: 60 }]);
     expect(factorsOf(doc).get(id)).toBe(before);
     expect(readSnapshot(doc).factorById.get(id)).toEqual({
-      id, label: 'Vol de bétail et représailles', x: 50, y: 60, theme: 'Sécurité',
+      id, label: 'Vol de bétail et représailles', x: 50, y: 60, theme: 'Sécurité', placed: true,
     });
   });
 
@@ -214,7 +214,7 @@ describe('undo and convergence', () => {
     Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
     const s1 = readSnapshot(one);
     const s2 = readSnapshot(two);
-    expect(s1.factorById.get(a)).toEqual({ id: a, label: 'A renamed', x: 99, y: 98 });
+    expect(s1.factorById.get(a)).toEqual({ id: a, label: 'A renamed', x: 99, y: 98, placed: true });
     expect(new Set(s1.factors.map((f) => f.id))).toEqual(new Set([a, b1, b2]));
     expect(s1.links).toEqual(s2.links);
     expect(Y.encodeStateVector(one)).toEqual(Y.encodeStateVector(two));

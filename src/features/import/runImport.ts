@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
 import { createMapDoc } from '../../model';
 import {
-  exportJsonText, importIntoDoc, ioIssue, MAX_IMPORT_BYTES, parseImportFilesAsync, type ImportFile, type IoIssue,
-  type LayoutFn, type ParsedMap,
+  exportJsonText, ioIssue, MAX_IMPORT_BYTES, parseImportFilesAsync, type ImportFile, type IoIssue, type ParsedMap,
 } from '../../model/io';
+import { importWithLayout, type RunLayout } from './importLayout';
+import { layoutRunner } from './layoutJobs';
 import './messages';
 import type { ImportReport, Issue } from './store';
 
@@ -36,12 +37,15 @@ async function read(files: readonly File[]): Promise<{ ok: true; files: ImportFi
   return { ok: true, files: out };
 }
 
-/** The layout module only when some factor has no position: it brings dagre. */
-async function layoutFor(map: ParsedMap): Promise<LayoutFn | undefined> {
-  if (map.factors.every((f) => f.x !== undefined && f.y !== undefined)) return undefined;
-  const { layoutMap } = await import('../../model/layout');
-  return (factors, links) => layoutMap(factors, links);
-}
+/** The layout runs in its worker (issue 12): a big map laid out for seconds never freezes the page. */
+const inWorker: RunLayout = async (plan) => {
+  const runner = layoutRunner();
+  try {
+    return await runner.run('tidy', plan);
+  } finally {
+    runner.destroy();
+  }
+};
 
 async function parse(files: readonly File[]): Promise<{ ok: true; map: ParsedMap } | { ok: false; errors: Issue[] }> {
   const loaded = await read(files);
@@ -60,8 +64,7 @@ export interface MergeOutcome {
 export async function importIntoMap(doc: Y.Doc, files: readonly File[]): Promise<MergeOutcome> {
   const parsed = await parse(files);
   if (!parsed.ok) return { report: { kind: 'failed', newMap: false, errors: parsed.errors }, factorIds: [] };
-  const layout = await layoutFor(parsed.map);
-  const r = importIntoDoc(doc, parsed.map, { mode: 'merge', layout });
+  const r = await importWithLayout(doc, parsed.map, 'merge', inWorker);
   if (!r.ok) return { report: { kind: 'failed', newMap: false, errors: issues(r.errors) }, factorIds: [] };
   return {
     report: {
@@ -106,7 +109,7 @@ export async function openAsNewMap(files: readonly File[]): Promise<NewMapOutcom
   const doc = createMapDoc({ title });
   let body: string;
   try {
-    const r = importIntoDoc(doc, parsed.map, { mode: 'new', layout: await layoutFor(parsed.map) });
+    const r = await importWithLayout(doc, parsed.map, 'new', inWorker);
     if (!r.ok) return { ok: false, report: { kind: 'failed', newMap: true, errors: issues(r.errors) } };
     body = exportJsonText(doc);
   } finally {

@@ -5,3 +5,5 @@ export {
 export { CANVAS_BOX, factorBoxSize, PROJECTOR_BOX, type BoxStyle } from './label-size';
 export { FULL_HD, measureLayout, type LayoutQuality, type PlacedBox, type Screen } from './quality';
 export { tidyUp } from './tidy';
+export { runTidy } from './tidy';
+export { applyTidy, placedByHand, planTidy, type TidyMode, type TidyPlan } from './tidy-plan';

@@ -1,31 +1,39 @@
 import type * as Y from 'yjs';
-import { moveFactors } from '../ops';
+import type { Move } from '../ops';
 import { readSnapshot } from '../reader';
 import { layoutMap, type LayoutOptions } from './layout';
+import { applyTidy, planTidy, type TidyMode, type TidyPlan } from './tidy-plan';
 
 const quiet = () => undefined;
 
-/**
- * "Tidy up": lays out the given factors (all by default) with the links between them, as one
- * undo step. The block keeps its top-left corner, so tidying a selection does not send it
- * across the canvas; with `options.pinned` ("tidy around what I placed") those factors stay
- * put and the others are placed around them, in the map's own coordinates. Returns how many
- * factors moved.
- */
-export function tidyUp(doc: Y.Doc, factorIds?: readonly string[], options: LayoutOptions = {}): number {
-  const snap = readSnapshot(doc, quiet);
-  const wanted = factorIds ? new Set(factorIds) : null;
-  const factors = wanted ? snap.factors.filter((f) => wanted.has(f.id)) : snap.factors;
-  if (factors.length === 0) return 0;
-  const chosen = new Set(factors.map((f) => f.id));
-  const links = snap.links.filter((l) => chosen.has(l.source) && chosen.has(l.target));
-  const laid = layoutMap(factors, links, options);
-  const anchored = (options.pinned?.size ?? 0) > 0 && factors.some((f) => options.pinned!.has(f.id));
-  const left = anchored ? 0 : Math.min(...factors.map((f) => f.x));
-  const top = anchored ? 0 : Math.min(...factors.map((f) => f.y));
-  const moves = factors.map((f) => {
-    const p = laid.get(f.id)!;
-    return { id: f.id, x: Math.round(p.x + left), y: Math.round(p.y + top) };
+/** The layout itself: plain data in, the moves out (whole pixels). */
+export function runTidy(plan: TidyPlan, options: LayoutOptions = {}): Move[] {
+  const sizes = new Map(plan.factors.flatMap((f) => (f.width && f.height ? [[f.id, { width: f.width, height: f.height }] as const] : [])));
+  const pinned = new Map(plan.pinned);
+  const laid = layoutMap(plan.factors, plan.links, {
+    ...options,
+    ...(plan.boxStyle ? { boxStyle: plan.boxStyle } : {}),
+    ...(sizes.size > 0 && !options.nodeSize ? {
+      nodeSize: (f) => sizes.get(f.id) ?? { width: Number.NaN, height: Number.NaN },
+    } : {}),
+    ...(pinned.size > 0 ? { pinned } : {}),
   });
-  return moveFactors(doc, moves);
+  const anchored = pinned.size > 0;
+  const dx = anchored ? 0 : plan.origin.x;
+  const dy = anchored ? 0 : plan.origin.y;
+  return plan.factors.map((f) => {
+    const p = laid.get(f.id)!;
+    return { id: f.id, x: Math.round(p.x + dx), y: Math.round(p.y + dy) };
+  });
+}
+
+/**
+ * All three at once, on this thread: lays out the given factors (all by default) with the
+ * links between them. With `options.pinned` those factors stay put. Returns how many moved.
+ */
+export function tidyUp(doc: Y.Doc, factorIds?: readonly string[], options: LayoutOptions = {}, mode: TidyMode = 'all'): number {
+  const plan = planTidy(readSnapshot(doc, quiet), factorIds, mode);
+  if (!plan) return 0;
+  const extra = options.pinned ? { pinned: [...plan.pinned, ...[...options.pinned].filter(([id]) => plan.factors.some((f) => f.id === id))] } : {};
+  return applyTidy(doc, runTidy({ ...plan, ...extra }, { ...options, pinned: undefined }));
 }

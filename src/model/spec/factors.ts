@@ -21,6 +21,7 @@ export const FACTORS_SPEC: RootSpec = {
     icon: f.text(MAX_ICON_CHARS, 'allowed', 'a pictogram name from the bundled set; names this version does not know are kept and not drawn'),
     sources: f.map('mini-map key (its title without case, accents or extra spaces) → `{ map, label, key?, added? }`',
       'provenance (issue 18): the mini-maps the factor came from, the label each group gave it, its id in the mini-map file, `added` when that merge created it; merging the same mini-map again replaces its entry; at most 1,000; read by src/model/merge/provenance.ts. In the JSON file: `sources: [{ map, label, added? }]`'),
+    placed: f.boolean('present only when `true`: a person moved this factor by hand, so "tidy around what I placed" leaves it where it is; set by a drag, never by a layout', { onlyTrue: true }),
   },
   undoable: true,
   json: 'core',
