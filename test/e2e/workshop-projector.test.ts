@@ -42,6 +42,9 @@ describe('projector mode', () => {
     }
     // The camera settles after its move: poll until every factor is inside.
     await expect.poll(async () => (await roomSees(page)).inside, { timeout: 15_000 }).toBe(30);
+    // Every factor is inside before the move ends (it comes from further out, labels smaller):
+    // the label size is read once the camera has arrived, however slowly a loaded machine draws.
+    await expect.poll(async () => (await roomSees(page)).smallestLabelPx, { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
     const seen = await roomSees(page);
     expect(seen).toMatchObject({ total: 30, inside: 30, uncovered: 30, overlapping: [] });
     expect(seen.smallestLabelPx).toBeGreaterThanOrEqual(14);
