@@ -23,11 +23,13 @@ export interface Theme {
 }
 
 /**
- * Okabe & Ito's palette, told apart with the common colour-vision deficiencies; black is left
- * out since it is the colour of text and links. Ordered so the first themes differ most.
+ * Okabe & Ito's palette, told apart with the common colour-vision deficiencies (black left out:
+ * it is the colour of text and links), then three of Paul Tol's dark colours that stay apart
+ * from them (indigo, wine, olive): ten themes before a colour is used twice. Ordered so the
+ * first themes differ most.
  */
 export const THEME_PALETTE: readonly string[] = [
-  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442',
+  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#332288', '#882255', '#999933',
 ];
 
 export { isThemeColor };

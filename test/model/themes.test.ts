@@ -51,10 +51,17 @@ describe('themes', () => {
     expect(readThemes(doc)).toHaveLength(2);
   });
 
+  it('the palette has at least 8 colours, all different', () => {
+    expect(THEME_PALETTE.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(THEME_PALETTE.map((c) => c.toUpperCase())).size).toBe(THEME_PALETTE.length);
+  });
+
   it('colours come round again once the palette is used up', () => {
     const doc = createMapDoc();
     const ids = Array.from({ length: THEME_PALETTE.length + 1 }, (_, i) => addTheme(doc, `T${i}`));
-    const colours = readThemes(doc).filter((t) => ids.includes(t.id)).map((t) => t.color);
+    // In the order they were added (readThemes sorts by name, and T10 sorts before T2).
+    const byId = new Map(readThemes(doc).map((t) => [t.id, t.color]));
+    const colours = ids.map((id) => byId.get(id));
     expect(new Set(colours.slice(0, THEME_PALETTE.length)).size).toBe(THEME_PALETTE.length);
     expect(THEME_PALETTE).toContain(colours[THEME_PALETTE.length]);
   });
