@@ -185,6 +185,7 @@ export async function run(): Promise<Section> {
       notes: [
         'The relay runs in the bench process (createApp on a SQLite store in a temp folder) and is driven over real HTTP on loopback; snapshots are encoded in its snapshot thread, so the probe measures what the relay\'s own thread is left with.',
         `Generated map: ${N} factors laid on a grid, about two links each; the second state renames a tenth, removes 5% and adds 5%.`,
+        'The first snapshot (not counted) rebuilds the map from its log in the snapshot thread; the measured ones bring the thread\'s copy up to date with the log, as when a facilitator saves the same map again. The relay\'s compare opens two stored states in the thread before comparing them; the model figure starts from two open documents.',
       ],
     };
   } finally {

@@ -54,7 +54,7 @@ export class SnapshotService {
 
   async take(mapId: string, opts: TakeOptions): Promise<SnapshotRecord> {
     const updates = await this.store.loadUpdates(mapId);
-    const c = await this.runner.run('capture', { updates });
+    const c = await this.runner.run('capture', { mapId, updates });
     return this.keep(mapId, c, opts);
   }
 

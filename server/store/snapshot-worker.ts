@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { installModel, metaOf } from '../../src/model';
+import { installModel, metaOf, readSnapshot } from '../../src/model';
 import { compareMaps, compareReport, mapStateOf, type CompareReport } from '../../src/model/compare';
 import { exportGraphml, exportJsonText, exportLinksCsv } from '../../src/model/io';
 import { captureState, openSnapshotState, restoreSnapshot } from '../../src/model/snapshots';
@@ -58,15 +58,66 @@ function capture(doc: Y.Doc): Captured {
   return { ...c, language: typeof language === 'string' ? language : 'fr' };
 }
 
+/**
+ * The documents of the maps captured last, kept in this thread: a facilitator saves the same
+ * map again and again, and rebuilding a large map from its log is most of a capture's cost.
+ * A cached document is brought up to date with what its log has that it lacks (Yjs updates
+ * commute, and compaction folds rows into an equivalent one), so it equals the rebuilt one.
+ * Bounded by count and by size: a very large map is rebuilt each time rather than held.
+ */
+const MAX_CACHED_MAPS = 4;
+const MAX_CACHED_STATE_BYTES = 4 * 1024 * 1024;
+const cache = new Map<string, Y.Doc>();
+
+function liveDoc(mapId: string, updates: readonly Uint8Array[]): { doc: Y.Doc; state: Uint8Array } {
+  let merged: Uint8Array | null = null;
+  try {
+    merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates as Uint8Array[]);
+  } catch {
+    // A damaged row: rebuilt below, row by row, skipping it.
+  }
+  let doc = cache.get(mapId);
+  cache.delete(mapId);
+  // The merged log is the state when it applied whole; else the rebuilt document's encoding.
+  let state: Uint8Array | null = null;
+  if (doc && merged) {
+    try {
+      Y.applyUpdate(doc, Y.diffUpdate(merged, Y.encodeStateVector(doc)));
+      if (doc.store.pendingStructs === null && doc.store.pendingDs === null) state = merged;
+    } catch {
+      doc.destroy();
+      doc = undefined;
+    }
+  } else if (doc) {
+    doc.destroy();
+    doc = undefined;
+  }
+  doc ??= docOfUpdates(updates);
+  state ??= Y.encodeStateAsUpdate(doc);
+  if (state.byteLength <= MAX_CACHED_STATE_BYTES) {
+    cache.set(mapId, doc);
+    for (const [id, old] of cache) {
+      if (cache.size <= MAX_CACHED_MAPS) break;
+      cache.delete(id);
+      old.destroy();
+    }
+  }
+  return { doc, state };
+}
+
 export const snapshotJobs = {
   /** The live map's log as one full state, with what it shows. */
-  capture({ updates }: { updates: Uint8Array[] }) {
-    const doc = docOfUpdates(updates);
+  capture({ mapId, updates }: { mapId: string; updates: Uint8Array[] }) {
+    const { doc, state } = liveDoc(mapId, updates);
     try {
-      const c = capture(doc);
+      const snap = readSnapshot(doc, () => undefined);
+      const language = metaOf(doc).get('language');
+      const c: Captured = {
+        state, factors: snap.factors.length, links: snap.links.length, language: typeof language === 'string' ? language : 'fr',
+      };
       return withTransfer(c, [c.state.buffer]);
     } finally {
-      doc.destroy();
+      if (!cache.has(mapId)) doc.destroy();
     }
   },
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addFactor, createMapDoc } from '../../src/model';
+import { addFactor, createMapDoc, readSnapshot } from '../../src/model';
 import { DAILY_SNAPSHOT_MS, dueForDaily, SnapshotService } from '../../server/store/snapshot-service';
 import { KEEP_AUTO_SNAPSHOTS } from '../../server/store/snapshot-store';
 import { SqliteMapStore } from '../../server/store/sqlite-store';
@@ -63,6 +63,23 @@ describe('automatic snapshots', () => {
     expect(listed[0]).toMatchObject({ id: named.id, name: 'Cycle 1', author: 'Aminata', auto: null });
     // The oldest automatic ones went: the first kept is the sixth taken.
     expect(listed[1]!.createdAt).toBe(T0 + 6000);
+  });
+
+  it('see every change made between two snapshots of one map (the snapshot thread keeps the map it rebuilt)', async () => {
+    const mapId = 'map-aaaaaaaaaaaaaaaa';
+    const first = await service.take(mapId, { name: 'Cycle 1' });
+    const doc = new Y.Doc();
+    for (const u of await store.loadUpdates(mapId)) Y.applyUpdate(doc, u);
+    const sv = Y.encodeStateVector(doc);
+    addFactor(doc, { label: 'Orpaillage artisanal', x: 0, y: 100 });
+    await store.appendUpdate(mapId, Y.encodeStateAsUpdate(doc, sv));
+    await store.compact(mapId);
+    const second = await service.take(mapId, { name: 'Cycle 2' });
+    expect([first.factors, second.factors]).toEqual([2, 3]);
+    const state = await store.snapshots.getSnapshotState(mapId, second.id);
+    const opened = new Y.Doc();
+    Y.applyUpdate(opened, state!);
+    expect(readSnapshot(opened, () => undefined).factors.map((f) => f.label).sort()).toEqual(['Migration', 'Orpaillage artisanal', 'Sécheresse']);
   });
 
   it('answer only for a snapshot of the map asked about', async () => {
