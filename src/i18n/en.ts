@@ -100,6 +100,8 @@ export const en: Messages = {
     onlineLong: 'Connected: changes are shared live.',
     offline: 'Offline',
     offlineLong: 'Offline: your changes are kept on this device and will be sent when the connection returns.',
+    'server-error': 'Relay in trouble',
+    'server-errorLong': 'The relay cannot store changes right now: yours are kept on this device and will be sent as soon as it can.',
     unauthorized: 'Link refused',
     unauthorizedLong: 'The relay refuses this link: it is wrong or has been replaced.',
     'not-found': 'Unknown map',

@@ -99,6 +99,8 @@ export const fr = {
     onlineLong: 'Connecté : les modifications sont partagées en direct.',
     offline: 'Hors ligne',
     offlineLong: 'Hors ligne : vos modifications sont gardées sur cet appareil et seront envoyées au retour de la connexion.',
+    'server-error': 'Relais en difficulté',
+    'server-errorLong': 'Le relais ne peut pas enregistrer pour l’instant : vos modifications sont gardées sur cet appareil et seront envoyées dès qu’il le pourra.',
     unauthorized: 'Lien refusé',
     unauthorizedLong: 'Le relais refuse ce lien : il est incorrect ou a été remplacé.',
     'not-found': 'Carte inconnue',

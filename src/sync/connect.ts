@@ -9,15 +9,26 @@ import type * as Y from 'yjs';
  */
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_UNKNOWN_MAP = 4404;
+/** The relay could not store (1011), or its store does not answer (1013, "storage unavailable"). */
+export const CLOSE_INTERNAL = 1011;
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+export const REASON_STORAGE_UNAVAILABLE = 'storage unavailable';
+
+/** A close that says the relay, not the network, is the trouble (it retries like offline). */
+export function isServerTrouble(code: number, reason: string): boolean {
+  return code === CLOSE_INTERNAL || (code === CLOSE_TRY_AGAIN_LATER && reason === REASON_STORAGE_UNAVAILABLE);
+}
 
 /**
  * - connecting: first attempt, nothing heard yet
  * - online: connected and in sync with the relay; edits flow both ways
  * - offline: lost or never reached; edits stay on this device and the provider keeps retrying
+ * - server-error: reached, but the relay cannot store right now (its database is down); edits
+ *   stay on this device and the provider keeps retrying, as offline
  * - unauthorized: the relay refused the token (4401); no retry
  * - not-found: the relay has no such map (4404); no retry
  */
-export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'not-found';
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'server-error' | 'unauthorized' | 'not-found';
 
 export interface ConnectOptions {
   readonly mapId: string;
@@ -90,14 +101,20 @@ export function connectMap(doc: Y.Doc, opts: ConnectOptions): MapConnection {
       ...(opts.WebSocketPolyfill ? { WebSocketPolyfill: opts.WebSocketPolyfill } : {}),
       ...(opts.disableBc ? { disableBc: true } : {}),
     });
+    // Why the last connection closed: the relay's own trouble is told apart from the network's,
+    // so the room hears "the server cannot store right now", not silence or "offline".
+    let lastLoss: ConnectionStatus = 'offline';
     p.on('status', ({ status: s }) => {
-      if (s === 'disconnected') set('offline');
+      if (s === 'disconnected') set(lastLoss);
       // Retries after a loss stay "offline" rather than flickering to "connecting".
-      else if (s === 'connecting' && status !== 'offline') set('connecting');
+      else if (s === 'connecting' && status !== 'offline' && status !== 'server-error') set('connecting');
     });
     // A first attempt that fails never reports 'disconnected' (it was never connected): without
     // this, a map opened with the relay down would say "connecting" for ever instead of offline.
-    p.on('connection-close', () => set('offline'));
+    p.on('connection-close', (event) => {
+      lastLoss = event && isServerTrouble(event.code, event.reason) ? 'server-error' : 'offline';
+      set(lastLoss);
+    });
     p.on('sync', (synced) => {
       if (synced) set('online');
     });

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addFactor, readSnapshot } from '../../src/model';
 import {
-  CLOSE_UNAUTHORIZED, CLOSE_UNKNOWN_MAP, connectMap, createMapOnServer, fetchMapInfo, MapApiError,
+  CLOSE_INTERNAL, CLOSE_TRY_AGAIN_LATER, CLOSE_UNAUTHORIZED, CLOSE_UNKNOWN_MAP, connectMap, isServerTrouble, createMapOnServer, fetchMapInfo, MapApiError,
   relaySocketUrl, type ConnectionStatus, type MapConnection,
 } from '../../src/sync';
 import { CLOSE } from '../../server/close-codes';
@@ -35,6 +35,12 @@ describe('client pieces against a real relay', () => {
   it('the close codes the client knows are the relay\'s', () => {
     expect(CLOSE_UNAUTHORIZED).toBe(CLOSE.UNAUTHORIZED);
     expect(CLOSE_UNKNOWN_MAP).toBe(CLOSE.UNKNOWN_MAP);
+    expect(CLOSE_INTERNAL).toBe(CLOSE.INTERNAL);
+    expect(CLOSE_TRY_AGAIN_LATER).toBe(CLOSE.TRY_AGAIN_LATER);
+    // A slow reader closed with 1013 is a network matter; the store not answering is the relay's.
+    expect(isServerTrouble(CLOSE.TRY_AGAIN_LATER, 'storage unavailable')).toBe(true);
+    expect(isServerTrouble(CLOSE.TRY_AGAIN_LATER, 'too slow')).toBe(false);
+    expect(isServerTrouble(CLOSE.INTERNAL, 'storage error')).toBe(true);
     expect(relaySocketUrl('https://trame.example.org/m/x')).toBe('wss://trame.example.org/ws');
     expect(relaySocketUrl('http://192.168.1.4:8080')).toBe('ws://192.168.1.4:8080/ws');
   });

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addFactor, factorsOf, moveFactors, readSnapshot, renameFactor } from '../../../src/model';
+import { connectMap, type MapConnection } from '../../../src/sync';
 import { startPostgres, type PostgresServer } from '../../helpers/postgres';
 import { connectClient, createMap, startRelay, waitFor, whenSynced, type RelayProcess } from '../../helpers/relay';
 
@@ -13,11 +15,13 @@ import { connectClient, createMap, startRelay, waitFor, whenSynced, type RelayPr
 let server: PostgresServer;
 const relays: RelayProcess[] = [];
 const clients: WebsocketProvider[] = [];
+const apps: MapConnection[] = [];
 
 beforeAll(async () => {
   server = await startPostgres();
 });
 afterEach(async () => {
+  await Promise.all(apps.splice(0).map((a) => a.destroy()));
   for (const c of clients.splice(0)) {
     c.destroy();
     c.doc.destroy();
@@ -212,6 +216,14 @@ describe('several relays on one PostgreSQL', () => {
     const writer = client(a!, map.id, map.editToken);
     const watcher = client(b!, map.id, map.editToken);
     await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    // The app's own connection layer, as a facilitator's laptop has it: it must say the relay
+    // is in trouble (not "offline", not silence) while the database is down.
+    const app = connectMap(new Y.Doc(), {
+      mapId: map.id, token: map.editToken, url: a!.url, persist: false, disableBc: true,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    apps.push(app);
+    await waitFor(() => app.status === 'online', 'the app online');
     const codes: number[] = [];
     writer.on('connection-close', (e: CloseEvent | null) => codes.push(e?.code ?? 0));
     const acked = new Set<string>();
@@ -238,6 +250,7 @@ describe('several relays on one PostgreSQL', () => {
     late.on('connection-close', (e: CloseEvent | null) => told.push(`${e?.code ?? 0} ${e?.reason ?? ''}`));
     await waitFor(() => told.length > 0, 'a client arriving while the database is down is told', 30_000);
     expect(told[0]).toBe('1013 storage unavailable');
+    await waitFor(() => app.status === 'server-error', 'the app says the relay cannot store', 30_000);
     await server.resume();
     streaming = false;
     await stream;
@@ -246,6 +259,7 @@ describe('several relays on one PostgreSQL', () => {
     await whenSynced(fresh);
     expect([...seen].filter((id) => !factorsOf(fresh.doc).has(id))).toEqual([]);
     await waitFor(() => [watcher, fresh].every((c) => factorsOf(c.doc).size === n), 'everything arrives after the restart', 30_000);
+    await waitFor(() => app.status === 'online', 'the app online again', 60_000);
     expect(a!.output() + b!.output()).toMatch(/reconnecting|storage|PostgreSQL/);
   }, 240_000);
 });
