@@ -215,7 +215,9 @@ export function Canvas() {
           proOptions={PRO_OPTIONS}
           ariaLabelConfig={ariaLabels}
         >
-          <Background gap={24} />
+          {/* Dots 24 map units apart are a screen-wide pattern of specks 3 px apart at overview
+              zoom, painted again on every frame of a pan: the overview goes without. */}
+          {!overview && <Background gap={24} />}
           <MapControls />
           {overview && <OverviewLinks links={overviewLinks} />}
           <CanvasMarkers />
