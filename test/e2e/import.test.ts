@@ -74,6 +74,29 @@ describe('importing into an open map', () => {
     await context.close();
   });
 
+  it('keeps an automatic snapshot of the map as it stood before the import, on the relay', async () => {
+    const m = await twoFactorMap();
+    const { context, page, errors } = await open(m);
+    await expect.poll(() => factors(page).count()).toBe(2);
+
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles(linksPath);
+    await expect.poll(() => page.getByTestId('import-report').getAttribute('data-outcome')).toBe('done');
+    await expect.poll(async () => (await mapJson(m)).factors.length).toBeGreaterThan(2);
+    // The report carries no "could not keep the state before the import" warning.
+    expect(await page.getByTestId('import-report').textContent()).not.toContain('avant l’import');
+
+    const r = await fetch(`${app.relay.url}/api/maps/${m.id}/snapshots?token=${m.viewToken}`);
+    expect(r.status).toBe(200);
+    const { snapshots } = (await r.json()) as { snapshots: { auto: string | null; factors: number; links: number }[] };
+    const auto = snapshots.filter((s) => s.auto === 'import');
+    expect(auto).toHaveLength(1);
+    // Taken before the write: the two factors and one link the map had, not what it has now.
+    expect(auto[0]).toMatchObject({ factors: 2, links: 1 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a bad file with a message naming its line, in the user’s language, and changes nothing', async () => {
     const m = await twoFactorMap();
     const before = await mapJson(m);

@@ -8,10 +8,12 @@ i18n.addResourceBundle('fr', 'io', {
   'import.readError': 'le fichier « {{name}} » n’a pas pu être lu',
   'import.server': 'le serveur a refusé la carte ({{code}})',
   'import.offline': 'le serveur ne répond pas : ajoutez plutôt le fichier à une carte ouverte',
+  'import.snapshotFailed': 'l’état d’avant l’import n’a pas pu être enregistré sur le serveur ({{code}}) ; Ctrl+Z retire l’import',
 }, true, true);
 i18n.addResourceBundle('en', 'io', {
   ...IO_MESSAGES_EN,
   'import.readError': 'the file “{{name}}” could not be read',
   'import.server': 'the server refused the map ({{code}})',
   'import.offline': 'the server does not answer: add the file to an open map instead',
+  'import.snapshotFailed': 'the map as it stood before the import could not be kept on the server ({{code}}); Ctrl+Z removes the import',
 }, true, true);
