@@ -8,6 +8,7 @@ import type { DataFormat } from './files';
 import './i18n';
 import type { ImageStage } from './image';
 import { buildLegend, drawnMarks } from './legend';
+import { PAGE_SIZES, pageSize, sheetPixels } from './page-size';
 import { useExport, type ExportChoices } from './store';
 
 type Stage = ImageStage | 'files';
@@ -38,6 +39,8 @@ export default function ExportDialog() {
   const box = useRef<HTMLDivElement>(null);
   const busy = stage !== null;
   const title = snap.meta.title;
+  const sheet = c.pageSize === 'map' ? null : pageSize(c.pageSize);
+  const sheetPx = sheet ? sheetPixels(sheet) : null;
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -70,7 +73,7 @@ export default function ExportDialog() {
     // A large map zoomed out draws an overview and leaves out what is off screen: the image
     // is copied from the DOM, so the canvas draws everything while it is made.
     const image = await withFullDetail(store, () => renderMapImage({
-      viewport, nodes, format: c.format, pixelRatio: c.pixelRatio, background: c.background,
+      viewport, nodes, format: c.format, pixelRatio: c.pixelRatio, background: c.background, sheet: sheet ?? undefined,
       title: c.withTitle ? title : undefined,
       legend: c.withLegend ? buildLegend(snap, themes, t, drawnMarks(factorBadges, linkBadges, markers)) : undefined,
       onStage: setStage,
@@ -78,7 +81,7 @@ export default function ExportDialog() {
     const name = fileName(title, '', c.format);
     saveBlob(image.blob, name);
     const out: Notice[] = [{ kind: 'ok', text: t('export.done', { name }) }];
-    if (c.format === 'png' && image.pixelRatio < c.pixelRatio) out.push({ kind: 'ok', text: t('export.reduced', { ratio: image.pixelRatio }) });
+    if (c.format === 'png' && !sheet && image.pixelRatio < c.pixelRatio) out.push({ kind: 'ok', text: t('export.reduced', { ratio: image.pixelRatio }) });
     return out;
   });
 
@@ -125,8 +128,21 @@ export default function ExportDialog() {
             {choice('format', 'svg', t('export.svg'), 'export-format')}
           </fieldset>
           <label className="export-select">
+            {t('export.pageSize')}
+            <select value={c.pageSize} disabled={busy} data-testid="export-page-size"
+              onChange={(e) => c.set({ pageSize: e.target.value as ExportChoices['pageSize'] })}>
+              <option value="map">{t('export.page.map')}</option>
+              {PAGE_SIZES.map((s) => <option key={s.id} value={s.id}>{t(`export.page.${s.id}`, { dpi: s.dpi })}</option>)}
+            </select>
+          </label>
+          {sheet && sheetPx && (
+            <p className="muted" data-testid="export-page-pixels">
+              {t('export.pagePixels', { width: sheetPx.width, height: sheetPx.height, dpi: sheet.dpi, mmWidth: sheet.widthMm, mmHeight: sheet.heightMm })}
+            </p>
+          )}
+          <label className="export-select">
             {t('export.resolution')}
-            <select value={c.pixelRatio} disabled={busy || c.format === 'svg'} data-testid="export-ratio"
+            <select value={c.pixelRatio} disabled={busy || c.format === 'svg' || sheet !== null} data-testid="export-ratio"
               onChange={(e) => c.set({ pixelRatio: Number(e.target.value) as ExportChoices['pixelRatio'] })}>
               {RATIOS.map((r) => <option key={r} value={r}>{t(`export.ratio.${r}`)}</option>)}
             </select>

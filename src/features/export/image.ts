@@ -2,7 +2,8 @@ import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { getFontEmbedCSS, toSvg } from 'html-to-image';
 import { composePage, type LegendGroup } from './compose';
 import { withLeanStyles } from './lean-style';
-import { withDensity } from './png';
+import { placeOnSheet, type PageSize } from './page-size';
+import { CSS_DPI, withDensity } from './png';
 
 /**
  * The whole map as an image, whatever part of it is on screen: React Flow's viewport element
@@ -21,6 +22,8 @@ export interface ImageRequest {
   /** 1 (screen) to 4 (poster); lowered when the picture would not fit in a canvas. */
   readonly pixelRatio: number;
   readonly background: 'white' | 'transparent';
+  /** A sheet to fit the page on, at its DPI (pixelRatio is then unused); none: the map's own size. */
+  readonly sheet?: PageSize;
   readonly title?: string;
   readonly legend?: readonly LegendGroup[];
   readonly onStage?: (stage: ImageStage) => void;
@@ -69,7 +72,7 @@ function measurer(): (text: string, font: string) => number {
   };
 }
 
-async function rasterize(svg: string, width: number, height: number, ratio: number): Promise<Blob> {
+async function rasterize(svg: string, width: number, height: number, ratio: number, dpi = CSS_DPI * ratio): Promise<Blob> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
@@ -84,7 +87,20 @@ async function rasterize(svg: string, width: number, height: number, ratio: numb
   canvas.width = 0;
   canvas.height = 0;
   if (!blob) throw new Error('the image is too large for this browser');
-  return withDensity(blob, ratio);
+  return withDensity(blob, dpi);
+}
+
+/**
+ * The page set on a sheet: scaled to fit inside its margins, centred. The SVG states the
+ * sheet in millimetres so that it prints at its size; its user units are the sheet's pixels.
+ */
+function onSheet(page: { svg: string; width: number; height: number }, sheet: PageSize, background: ImageRequest['background'], unit: 'mm' | 'px') {
+  const p = placeOnSheet(sheet, page.width, page.height);
+  const [w, h] = unit === 'mm' ? [`${sheet.widthMm}mm`, `${sheet.heightMm}mm`] : [p.width, p.height];
+  const fill = background === 'white' ? `<rect x="0" y="0" width="${p.width}" height="${p.height}" fill="#ffffff"/>` : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${p.width} ${p.height}">${fill}`
+    + `<g transform="translate(${p.x} ${p.y}) scale(${p.scale})">${page.svg}</g></svg>`;
+  return { svg, width: p.width, height: p.height };
 }
 
 export async function renderMapImage(req: ImageRequest): Promise<ImageResult> {
@@ -119,6 +135,13 @@ export async function renderMapImage(req: ImageRequest): Promise<ImageResult> {
   });
 
   req.onStage?.('encoding');
+  if (req.sheet) {
+    const sheet = onSheet(page, req.sheet, req.background, req.format === 'svg' ? 'mm' : 'px');
+    const blob = req.format === 'svg'
+      ? new Blob([sheet.svg], { type: 'image/svg+xml' })
+      : await rasterize(sheet.svg, sheet.width, sheet.height, 1, req.sheet.dpi);
+    return { blob, width: sheet.width, height: sheet.height, pixelRatio: 1 };
+  }
   if (req.format === 'svg') {
     return { blob: new Blob([page.svg], { type: 'image/svg+xml' }), width: page.width, height: page.height, pixelRatio: 1 };
   }

@@ -1,9 +1,9 @@
 /**
  * Writes the print density into a PNG (a pHYs chunk) so that a word processor or a print
- * shop places a ×2 image at the map's size on paper rather than twice as big. Canvas
+ * shop places the image at its size on paper (an A4 sheet at 200 DPI prints as A4). Canvas
  * toBlob writes none. Browsers count a CSS pixel as 1/96 inch.
  */
-const CSS_DPI = 96;
+export const CSS_DPI = 96;
 const INCH_M = 0.0254;
 /** Signature (8 bytes) and IHDR (4 length + 4 type + 13 data + 4 CRC): pHYs goes right after. */
 const AFTER_IHDR = 33;
@@ -24,11 +24,13 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-export async function withDensity(png: Blob, pixelRatio: number): Promise<Blob> {
-  const bytes = new Uint8Array(await png.arrayBuffer());
-  const isIhdr = String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR';
-  if (bytes.length < AFTER_IHDR || !isIhdr) return png;
-  const perMetre = Math.round((CSS_DPI * pixelRatio) / INCH_M);
+const isPng = (bytes: Uint8Array) =>
+  bytes.length >= AFTER_IHDR && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR';
+
+/** The PNG's bytes with a pHYs chunk for `dpi` after its header; anything else unchanged. */
+export function withPhys(bytes: Uint8Array, dpi: number): Uint8Array {
+  if (!isPng(bytes)) return bytes;
+  const perMetre = Math.round(dpi / INCH_M);
   const chunk = new Uint8Array(21);
   const view = new DataView(chunk.buffer);
   view.setUint32(0, 9);
@@ -37,5 +39,15 @@ export async function withDensity(png: Blob, pixelRatio: number): Promise<Blob> 
   view.setUint32(12, perMetre);
   chunk[16] = 1; // unit: metre
   view.setUint32(17, crc32(chunk.subarray(4, 17)));
-  return new Blob([bytes.subarray(0, AFTER_IHDR), chunk, bytes.subarray(AFTER_IHDR)], { type: 'image/png' });
+  const out = new Uint8Array(bytes.length + chunk.length);
+  out.set(bytes.subarray(0, AFTER_IHDR), 0);
+  out.set(chunk, AFTER_IHDR);
+  out.set(bytes.subarray(AFTER_IHDR), AFTER_IHDR + chunk.length);
+  return out;
+}
+
+export async function withDensity(png: Blob, dpi: number): Promise<Blob> {
+  const bytes = new Uint8Array(await png.arrayBuffer());
+  if (!isPng(bytes)) return png;
+  return new Blob([withPhys(bytes, dpi) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
