@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { relaySocketUrl } from '../../src/model/location';
 import { CLOSE } from '../close-codes';
 import type { Logger } from '../log';
 import { encodeSyncStep1, encodeUpdate, MESSAGE_SYNC } from '../relay/protocol';
@@ -21,8 +22,6 @@ export interface Forwarder {
   stop(): Promise<void>;
 }
 
-/** ws(s)://host/ws of a relay origin: y-websocket appends the map id as the room name. */
-const socketBase = (origin: string): string => `${origin.replace(/^http/, 'ws')}/ws`;
 
 /**
  * Carries one local map to a map on another relay, both ways.
@@ -92,7 +91,7 @@ export function forwardMap(rooms: Rooms, target: UpstreamTarget, log: Logger): F
     room.receive(peer, encodeUpdate(update));
   });
 
-  const provider = new WebsocketProvider(socketBase(target.origin), target.upstreamId, mirror, {
+  const provider = new WebsocketProvider(relaySocketUrl(target.origin), target.upstreamId, mirror, {
     params: { token: target.token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Two forwarders in one process must not talk to each other instead of to upstream.

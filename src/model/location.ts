@@ -34,3 +34,29 @@ export function parseMapLocation(loc: { readonly pathname: string; readonly hash
 export function mapLink(origin: string, mapId: string, access: Access, token: string): string {
   return `${origin.replace(/\/+$/, '')}/m/${encodeURIComponent(mapId)}#${access}=${encodeURIComponent(token)}`;
 }
+
+/**
+ * A map link as Share gives it (absolute or a path, `…/m/<id>#edit=<token>` or `#view=`), read
+ * with the same rules as the page's own location; null when it is not a complete map link.
+ */
+export function parseMapLink(link: string): MapLocation | null {
+  let url: URL;
+  try {
+    url = new URL(link.trim(), 'http://trame.invalid');
+  } catch {
+    return null;
+  }
+  return parseMapLocation({ pathname: url.pathname, hash: url.hash });
+}
+
+/**
+ * ws(s)://host/ws of a relay, from its origin or any URL of it, whatever scheme it was given
+ * in: y-websocket appends the map id as the room name. The app and the relay's upstream link
+ * both connect through it.
+ */
+export function relaySocketUrl(url: string): string {
+  const u = new URL(url);
+  if (u.protocol === 'http:') u.protocol = 'ws:';
+  else if (u.protocol === 'https:') u.protocol = 'wss:';
+  return `${u.protocol}//${u.host}/ws`;
+}

@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { relaySocketUrl } from '../model/location';
 
 /**
  * Close codes of the relay this client reacts to (the full list is server/close-codes.ts;
@@ -58,13 +59,8 @@ export interface MapConnection {
 
 export const localDbName = (mapId: string): string => `trame-map-${mapId}`;
 
-/** ws(s)://host/ws from the relay's origin, whatever scheme it was given in. */
-export function relaySocketUrl(url: string): string {
-  const u = new URL(url);
-  if (u.protocol === 'http:') u.protocol = 'ws:';
-  else if (u.protocol === 'https:') u.protocol = 'wss:';
-  return `${u.protocol}//${u.host}/ws`;
-}
+/** ws(s)://host/ws from the relay's origin: one definition, shared with the relay (model/location.ts). */
+export { relaySocketUrl };
 
 /**
  * Opens a map: first the copy on this device (so it shows and edits offline), then the relay

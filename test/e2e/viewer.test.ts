@@ -28,7 +28,12 @@ describe('a view link', () => {
     await marker.click();
     await page.mouse.dblclick(640, 600);
     await page.keyboard.press('n');
-    await page.waitForTimeout(500);
+    // Sentinel: a selection the viewer makes after those attempts reaches the editor through
+    // the relay (presence), on the same socket as any edit they would have sent; once it is
+    // there, an edit let through would be there too, and the page has handled every event.
+    await page.locator('[data-testid="factor"][data-label="Sécheresse"]').click();
+    await expect.poll(() => [...editor.awareness.getStates().entries()]
+      .some(([id, s]) => id !== doc.clientID && Array.isArray(s.selection) && s.selection.includes(a))).toBe(true);
     expect(await marker.getAttribute('data-polarity')).toBe('-');
     expect(await page.locator('[data-testid="factor"]').count()).toBe(2);
     const snap = readSnapshot(doc);

@@ -95,9 +95,12 @@ describe('client pieces against a real relay', () => {
     const unknown = open('AAAAAAAAAAAAAAAAAAAAAA', map.editToken);
     await waitFor(() => wrong.conn.status === 'unauthorized' && unknown.conn.status === 'not-found', 'refusals');
     expect(wrong.doc.share.size).toBe(0);
-    await new Promise((res) => setTimeout(res, 400));
-    expect(wrong.conn.status).toBe('unauthorized');
+    // No retry can follow: the provider has given up (a retry is scheduled only while it
+    // should connect) and holds no socket; the status went connecting → unauthorized once.
     expect(wrong.conn.provider?.shouldConnect).toBe(false);
+    expect(wrong.conn.provider?.ws ?? null).toBeNull();
+    expect(wrong.seen.filter((s) => s === 'unauthorized')).toHaveLength(1);
+    expect(wrong.seen.at(-1)).toBe('unauthorized');
     await wrong.conn.destroy();
     await unknown.conn.destroy();
   });

@@ -1,4 +1,5 @@
 import { ioIssue, MAX_IMPORT_BYTES, parseImportFilesAsync, parseJsonMap, type ImportFile, type ParsedMap } from '../../model/io';
+import { parseMapLink as parseLink } from '../../model/location';
 import type { Issue } from '../import/store';
 
 /**
@@ -44,10 +45,10 @@ export async function loadFiles(files: readonly File[]): Promise<Loaded> {
   return { ok: true, map: parsed.map, title: titleOf(parsed.map, titleFromName(files[0]?.name ?? '')) };
 }
 
-/** `…/m/<id>#edit=<token>` or `#view=<token>`, as Share gives them. */
+/** `…/m/<id>#edit=<token>` or `#view=<token>`, as Share gives them (read by model/location.ts). */
 export function parseMapLink(link: string): { id: string; token: string } | null {
-  const m = /\/m\/([A-Za-z0-9_-]+)\/?#(?:edit|view)=([A-Za-z0-9_-]+)/.exec(link.trim());
-  return m ? { id: m[1]!, token: m[2]! } : null;
+  const loc = parseLink(link);
+  return loc ? { id: loc.mapId, token: loc.token } : null;
 }
 
 export async function loadLink(link: string): Promise<Loaded> {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { readCitations, storyCount } from '../citations';
+import { silent } from '../log';
 import { readSnapshot, type MapSnapshot } from '../reader';
 import type { Factor, Polarity } from '../schema';
 import { readStories } from '../stories';
@@ -25,12 +26,11 @@ export interface NetworkView {
   linkStories(id: string): number;
 }
 
-const quiet = () => undefined;
 
 export function networkView(doc: Y.Doc): NetworkView {
-  const snap = readSnapshot(doc, quiet);
-  const themes = readThemes(doc, quiet);
-  const cites = readCitations(doc, snap, readStories(doc, quiet), quiet);
+  const snap = readSnapshot(doc, silent);
+  const themes = readThemes(doc, silent);
+  const cites = readCitations(doc, snap, readStories(doc, silent), silent);
   return {
     snap,
     themeName: (f) => themeOf(f.theme, themes)?.name ?? f.theme ?? '',

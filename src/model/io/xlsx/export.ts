@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { findLoops, type Loop } from '../../analysis/loops';
 import { readCitations, storyCount } from '../../citations';
 import { LOOP_LETTERS_EN, loopLabels, readLoopNotes } from '../../loops';
+import { silent } from '../../log';
 import { readSnapshot } from '../../reader';
 import { readStories } from '../../stories';
 import { themeNamer, uniqueLabels } from '../source';
@@ -60,18 +61,17 @@ const EN: Words = {
 };
 
 const KIND_LETTER = { reinforcing: 'R', balancing: 'B', unknown: '?' } as const;
-const quiet = () => undefined;
 
 export function exportXlsx(doc: Y.Doc, options: XlsxExportOptions = {}): Uint8Array {
-  const snap = readSnapshot(doc, quiet);
+  const snap = readSnapshot(doc, silent);
   const w = (options.language ?? snap.meta.language) === 'en' ? EN : FR;
   const labels = uniqueLabels(snap.factors);
   const label = (id: string) => labels.get(id) ?? '';
   const themeName = themeNamer(doc);
-  const stories = readStories(doc, quiet);
-  const cites = readCitations(doc, snap, stories, quiet);
+  const stories = readStories(doc, silent);
+  const cites = readCitations(doc, snap, stories, silent);
   const found = findLoops(snap);
-  const notes = readLoopNotes(doc, quiet);
+  const notes = readLoopNotes(doc, silent);
   const markers = loopLabels(found.loops, notes, LOOP_LETTERS_EN);
 
   const inCount = new Map<string, number>();
