@@ -1,9 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { change, createMapDoc, installModel, putFactor, putLink } from '../../src/model';
-import { exportJsonText } from '../../src/model/io';
+import { installModel } from '../../src/model';
+import { bigMapFile, fakeStateVector, step1 } from './flood-frames';
 import { runRawLoad } from './raw-load';
 import { openRoom, startServer } from './servers';
 import { sleep, summarize, type Summary } from './stats';
@@ -23,41 +22,10 @@ export interface FloodResult {
   attackerClose: number | null;
 }
 
-/** A map file of `n` factors with long notes and positions (so nothing is laid out). */
-function bigMapFile(n: number): { text: string; stateBytes: number } {
-  installModel();
-  const doc = createMapDoc({ title: 'Grande carte' });
-  change(doc, () => {
-    const ids = Array.from({ length: n }, (_, i) => putFactor(doc, {
-      label: `Facteur ${i}`, x: (i % 70) * 200, y: Math.floor(i / 70) * 120, notes: `Témoignage ${i} `.repeat(60),
-    }));
-    ids.forEach((id, i) => putLink(doc, { source: id, target: ids[(i + 7) % n]!, polarity: '+' }));
-  });
-  const out = { text: exportJsonText(doc), stateBytes: Y.encodeStateAsUpdate(doc).byteLength };
-  doc.destroy();
-  return out;
-}
-
-function step1(sv: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, sv);
-  return encoding.toUint8Array(e);
-}
-
-/** A state vector naming one made-up client, so no two requests are alike. */
-function fakeStateVector(i: number): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, 1_000_000 + i);
-  encoding.writeVarUint(e, 1 + (i % 5));
-  return encoding.toUint8Array(e);
-}
-
 export async function floodFigures(opts: { factors: number; perFlood: number; measureMs: number; clients: number }): Promise<FloodResult> {
   const server = await startServer('trame', { startTimeoutMs: 60_000 });
   try {
+    installModel();
     const file = bigMapFile(opts.factors);
     const r = await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: file.text });
     if (r.status !== 201) throw new Error(`POST of the large map answered ${r.status}`);

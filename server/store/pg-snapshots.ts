@@ -1,34 +1,12 @@
 import type pg from 'pg';
-import { AUTO_REASONS, type AutoReason } from '../../src/model/snapshots';
 import { storeError } from './pg-errors';
 import {
-  KEEP_AUTO_SNAPSHOTS, MAX_NAMED_SNAPSHOTS, TooManySnapshots, type NewSnapshot, type SnapshotRecord, type SnapshotStore,
+  KEEP_AUTO_SNAPSHOTS, MAX_NAMED_SNAPSHOTS, snapshotRecord, TooManySnapshots,
+  type NewSnapshot, type SnapshotRecord, type SnapshotRow, type SnapshotStore,
 } from './snapshot-store';
-
-interface Row {
-  id: string;
-  map_id: string;
-  name: string;
-  created_at: number;
-  author: string;
-  auto: string | null;
-  factors: number;
-  links: number;
-  bytes: number;
-}
 
 /** Listing reads no state: octet_length of an out-of-line value reads its header only. */
 const COLUMNS = 'id, map_id, name, created_at, author, auto, factors, links, octet_length(state)::int8 AS bytes';
-
-const autoOf = (v: string | null): AutoReason | null =>
-  v !== null && (AUTO_REASONS as readonly string[]).includes(v) ? (v as AutoReason) : null;
-
-function record(r: Row): SnapshotRecord {
-  return {
-    id: r.id, mapId: r.map_id, name: r.name, createdAt: r.created_at, author: r.author, auto: autoOf(r.auto),
-    factors: r.factors, links: r.links, bytes: r.bytes,
-  };
-}
 
 /**
  * Snapshots in PostgreSQL (migration 002-snapshots.sql), the same records as the SQLite
@@ -94,7 +72,7 @@ export class PgSnapshotStore implements SnapshotStore {
       text: `SELECT ${COLUMNS} FROM snapshots WHERE map_id = $1 ORDER BY created_at, ord`,
       values: [mapId],
     });
-    return rows.map(record);
+    return rows.map(snapshotRecord);
   }
 
   async getSnapshot(mapId: string, id: string): Promise<SnapshotRecord | null> {
@@ -103,7 +81,7 @@ export class PgSnapshotStore implements SnapshotStore {
       text: `SELECT ${COLUMNS} FROM snapshots WHERE map_id = $1 AND id = $2`,
       values: [mapId, id],
     });
-    return r ? record(r) : null;
+    return r ? snapshotRecord(r) : null;
   }
 
   async getSnapshotState(mapId: string, id: string): Promise<Uint8Array | null> {
@@ -132,9 +110,9 @@ export class PgSnapshotStore implements SnapshotStore {
     }
   }
 
-  private async rows(q: pg.QueryConfig): Promise<Row[]> {
+  private async rows(q: pg.QueryConfig): Promise<SnapshotRow[]> {
     try {
-      return (await this.pool.query<Row>(q)).rows;
+      return (await this.pool.query<SnapshotRow>(q)).rows;
     } catch (e) {
       throw storeError(e);
     }

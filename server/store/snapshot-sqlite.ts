@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { AUTO_REASONS, type AutoReason } from '../../src/model/snapshots';
 import {
-  KEEP_AUTO_SNAPSHOTS, MAX_NAMED_SNAPSHOTS, TooManySnapshots, type NewSnapshot, type SnapshotRecord, type SnapshotStore,
+  KEEP_AUTO_SNAPSHOTS, MAX_NAMED_SNAPSHOTS, snapshotRecord, TooManySnapshots,
+  type NewSnapshot, type SnapshotRecord, type SnapshotRow, type SnapshotStore,
 } from './snapshot-store';
 
 /** The table, created with the maps' tables (sqlite-store.ts runs it at start). */
@@ -20,29 +20,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 CREATE INDEX IF NOT EXISTS snapshots_by_map ON snapshots(map_id, created_at);
 `;
 
-interface Row {
-  id: string;
-  map_id: string;
-  name: string;
-  created_at: number;
-  author: string;
-  auto: string | null;
-  factors: number;
-  links: number;
-  bytes: number;
-}
-
 const COLUMNS = 'id, map_id, name, created_at, author, auto, factors, links, LENGTH(state) AS bytes';
-
-const autoOf = (v: string | null): AutoReason | null =>
-  v !== null && (AUTO_REASONS as readonly string[]).includes(v) ? (v as AutoReason) : null;
-
-function record(r: Row): SnapshotRecord {
-  return {
-    id: r.id, mapId: r.map_id, name: r.name, createdAt: r.created_at, author: r.author, auto: autoOf(r.auto),
-    factors: r.factors, links: r.links, bytes: r.bytes,
-  };
-}
 
 /**
  * Snapshots in the relay's SQLite file, on the map store's own connection (one writer, no
@@ -57,8 +35,8 @@ export class SqliteSnapshotStore implements SnapshotStore {
     this.stmts = {
       insert: db.prepare(`INSERT INTO snapshots (id, map_id, name, created_at, author, auto, factors, links, state)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      list: db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM snapshots WHERE map_id = ? ORDER BY created_at, rowid`),
-      get: db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM snapshots WHERE map_id = ? AND id = ?`),
+      list: db.prepare<[string], SnapshotRow>(`SELECT ${COLUMNS} FROM snapshots WHERE map_id = ? ORDER BY created_at, rowid`),
+      get: db.prepare<[string, string], SnapshotRow>(`SELECT ${COLUMNS} FROM snapshots WHERE map_id = ? AND id = ?`),
       state: db.prepare<[string, string], { state: Buffer }>('SELECT state FROM snapshots WHERE map_id = ? AND id = ?'),
       newest: db.prepare<[string], { at: number | null }>('SELECT MAX(created_at) AS at FROM snapshots WHERE map_id = ?'),
       named: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM snapshots WHERE map_id = ? AND auto IS NULL'),
@@ -80,12 +58,12 @@ export class SqliteSnapshotStore implements SnapshotStore {
   }
 
   async listSnapshots(mapId: string): Promise<SnapshotRecord[]> {
-    return this.stmts.list.all(mapId).map(record);
+    return this.stmts.list.all(mapId).map(snapshotRecord);
   }
 
   async getSnapshot(mapId: string, id: string): Promise<SnapshotRecord | null> {
     const r = this.stmts.get.get(mapId, id);
-    return r ? record(r) : null;
+    return r ? snapshotRecord(r) : null;
   }
 
   async getSnapshotState(mapId: string, id: string): Promise<Uint8Array | null> {

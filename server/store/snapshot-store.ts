@@ -1,4 +1,4 @@
-import type { AutoReason } from '../../src/model/snapshots';
+import { AUTO_REASONS, type AutoReason } from '../../src/model/snapshots';
 
 /**
  * Named states of a map, kept by the relay beside its update log (issue 19): a snapshot is
@@ -50,4 +50,28 @@ export interface SnapshotStore {
 
 export class TooManySnapshots extends Error {
   override readonly name = 'TooManySnapshots';
+}
+
+/** A snapshot row as both stores read it (state left out; `bytes` is its length). */
+export interface SnapshotRow {
+  id: string;
+  map_id: string;
+  name: string;
+  created_at: number;
+  author: string;
+  auto: string | null;
+  factors: number;
+  links: number;
+  bytes: number;
+}
+
+const autoOf = (v: string | null): AutoReason | null =>
+  v !== null && (AUTO_REASONS as readonly string[]).includes(v) ? (v as AutoReason) : null;
+
+/** A stored row as a record; an automatic reason this code does not know reads as named. */
+export function snapshotRecord(r: SnapshotRow): SnapshotRecord {
+  return {
+    id: r.id, mapId: r.map_id, name: r.name, createdAt: r.created_at, author: r.author, auto: autoOf(r.auto),
+    factors: r.factors, links: r.links, bytes: r.bytes,
+  };
 }

@@ -1,3 +1,4 @@
+import { FilePicker } from '../ui/FilePicker';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 // File by file, not the folders' indexes: the home page loads without Yjs, the sockets or React Flow.
@@ -97,21 +98,9 @@ export function Home() {
       </form>
       {message && <p role="alert" className="error">{message}</p>}
       <section className="open-file" aria-labelledby="open-file-hint">
-        <label className={`file-button${opening ? ' disabled' : ''}`} tabIndex={0}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              e.currentTarget.querySelector('input')?.click();
-            }
-          }}>
+        <FilePicker accept={ACCEPT} busy={opening} testId="home-open-map-file" onFiles={(files) => void openFiles(files)}>
           {t('home.openFile')}
-          <input type="file" accept={ACCEPT} multiple disabled={opening} data-testid="home-open-map-file"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void openFiles(files);
-            }} />
-        </label>
+        </FilePicker>
         <p id="open-file-hint" className="muted">{t('home.openFileHint')}</p>
         {opening && <p role="status">{t('home.openingFile')}</p>}
         {fileProblems && fileProblems.length > 0 && (

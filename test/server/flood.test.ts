@@ -3,13 +3,13 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { addFactor, change, createMapDoc, putFactor, putLink, readSnapshot, renameFactor } from '../../src/model';
-import { exportJsonText } from '../../src/model/io';
+import { addFactor, readSnapshot, renameFactor } from '../../src/model';
 import { CLOSE } from '../../server/close-codes';
 import { MESSAGE_BURST, MESSAGES_PER_SEC } from '../../server/limits';
 import {
   connectClient, createMap, destroyAll, startRelay, waitFor, whenSynced, type RelayProcess,
 } from '../helpers/relay';
+import { bigMapFile, fakeStateVector, step1 } from '../../bench/lib/flood-frames';
 import { rawClient } from './raw-client';
 
 /**
@@ -25,43 +25,12 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-/** A map file of `n` factors with long notes and positions (so nothing is laid out). */
-function bigMapFile(n: number): string {
-  const doc = createMapDoc({ title: 'Grande carte' });
-  change(doc, () => {
-    const ids = Array.from({ length: n }, (_, i) => putFactor(doc, {
-      label: `Facteur ${i}`, x: (i % 70) * 200, y: Math.floor(i / 70) * 120, notes: `Témoignage ${i} `.repeat(60),
-    }));
-    ids.forEach((id, i) => putLink(doc, { source: id, target: ids[(i + 7) % n]!, polarity: '+' }));
-  });
-  const text = exportJsonText(doc);
-  doc.destroy();
-  return text;
-}
-
-function step1(sv: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, sv);
-  return encoding.toUint8Array(e);
-}
-
-/** A state vector naming one made-up client, so no two requests are alike. */
-function fakeStateVector(i: number): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint(e, 1_000_000 + i);
-  encoding.writeVarUint(e, 1 + (i % 5));
-  return encoding.toUint8Array(e);
-}
-
 const isStep2 = (m: Buffer) => m[0] === 0 && m[1] === 1;
 
 describe('a flood of sync step 1 from a view link', () => {
   it('is answered a few times, not once per request, while another map keeps working', async () => {
     const r = await fetch(`${relay.url}/api/maps`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: bigMapFile(2500),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: bigMapFile(2500).text,
     });
     expect(r.status).toBe(201);
     const big = (await r.json()) as { id: string; viewToken: string };

@@ -1,3 +1,4 @@
+import { FilePicker } from '../../ui/FilePicker';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapSession } from '../../session';
@@ -37,41 +38,16 @@ export function ImportDialog() {
         <p className="muted">{t('import.intro')}</p>
         {canEdit && (
           <section className="import-choice">
-            {/* A label around the input: the picker opens from the keyboard as from a click. */}
-            <label className={`file-button primary${busy ? ' disabled' : ''}`} tabIndex={0}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  e.currentTarget.querySelector('input')?.click();
-                }
-              }}>
+            <FilePicker accept={ACCEPT} busy={busy} primary testId="import-file" onFiles={(files) => void addFiles(files)}>
               {t('import.addToMap')}
-              <input type="file" accept={ACCEPT} multiple disabled={busy} data-testid="import-file"
-                onChange={(e) => {
-                  const files = [...(e.target.files ?? [])];
-                  e.target.value = '';
-                  void addFiles(files);
-                }} />
-            </label>
+            </FilePicker>
             <p className="muted">{t('import.addHint')}</p>
           </section>
         )}
         <section className="import-choice">
-          <label className={`file-button${busy ? ' disabled' : ''}`} tabIndex={0}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                e.currentTarget.querySelector('input')?.click();
-              }
-            }}>
+          <FilePicker accept={ACCEPT} busy={busy} testId="open-map-file" onFiles={(files) => void openFiles(files)}>
             {t('import.openMapFile')}
-            <input type="file" accept={ACCEPT} multiple disabled={busy} data-testid="open-map-file"
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                void openFiles(files);
-              }} />
-          </label>
+          </FilePicker>
           <p className="muted">{t('import.openHint')}</p>
         </section>
         {busy && <p role="status">{t('import.busy')}</p>}

@@ -1,3 +1,4 @@
+import { FilePicker } from '../../ui/FilePicker';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadFiles, loadLink, type Loaded } from './source';
@@ -21,22 +22,9 @@ export function PickSource({ onLoaded, testId }: { onLoaded: (l: Loaded) => void
   };
   return (
     <div className="merge-pick">
-      {/* A label around the input: the picker opens from the keyboard as from a click. */}
-      <label className={`file-button primary${busy ? ' disabled' : ''}`} tabIndex={0}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            e.currentTarget.querySelector('input')?.click();
-          }
-        }}>
+      <FilePicker accept={ACCEPT} busy={busy} primary testId={`${testId}-file`} onFiles={(files) => void run(() => loadFiles(files))}>
         {t('merge.pickFile')}
-        <input type="file" accept={ACCEPT} multiple disabled={busy} data-testid={`${testId}-file`}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            if (files.length > 0) void run(() => loadFiles(files));
-          }} />
-      </label>
+      </FilePicker>
       <p className="muted small">{t('merge.fileHint')}</p>
       <form className="merge-link" onSubmit={(e) => {
         e.preventDefault();
