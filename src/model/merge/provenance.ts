@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { factorsOf, linksOf } from '../doc';
 import { foldText } from '../stories';
 import { MAX_LABEL_CHARS, type Polarity } from '../schema';
 import { isPolarity, type Warn } from '../validate';
@@ -89,6 +90,21 @@ export function readLinkSourceMap(owner: string, value: unknown, warn: Warn): Ma
 /** Sources in a stable order for display and export: by mini-map title. */
 export function sortedSources<T extends { map: string }>(sources: ReadonlyMap<string, T>): T[] {
   return [...sources.values()].sort((a, b) => a.map.localeCompare(b.map, 'fr', { numeric: true }));
+}
+
+/**
+ * The sources of one factor or link of the document, in display order (empty when no mini-map
+ * was merged into it, or the element is gone): what the inspector shows, without the view
+ * reaching into the document's maps.
+ */
+export function readElementSources(doc: Y.Doc, kind: 'factor', id: string, warn: Warn): FactorSource[];
+export function readElementSources(doc: Y.Doc, kind: 'link', id: string, warn: Warn): LinkSource[];
+export function readElementSources(doc: Y.Doc, kind: 'factor' | 'link', id: string, warn: Warn): (FactorSource | LinkSource)[] {
+  const element = (kind === 'factor' ? factorsOf(doc) : linksOf(doc)).get(id);
+  if (!(element instanceof Y.Map)) return [];
+  const raw = element.get(SOURCES_FIELD);
+  if (raw === undefined) return [];
+  return kind === 'factor' ? sortedSources(readFactorSourceMap(id, raw, warn)) : sortedSources(readLinkSourceMap(id, raw, warn));
 }
 
 /** Inside an open transaction: records (or replaces) one mini-map's entry on an element. */

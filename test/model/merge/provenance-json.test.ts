@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMapDoc } from '../../../src/model';
 import { exportJson, exportJsonText, importIntoDoc, parseJsonMap } from '../../../src/model/io';
+import { silent } from '../../../src/model/log';
 import { mergeUnattended } from '../../../src/model/merge';
+import { readElementSources } from '../../../src/model/merge/provenance';
 import { counts, factorSources, linkSources, maliDoc, miniMap } from './helpers';
 
 function merged() {
@@ -58,5 +60,20 @@ describe('provenance in the JSON file', () => {
     expect(parseJsonMap(file([{ map: 'Femmes', label: 'a' }, { map: '', label: 'b' }])))
       .toMatchObject({ ok: false, errors: [{ code: 'json.notObject', params: { where: 'factors[0].sources[1]' } }] });
     expect(parseJsonMap(file([{ map: 'Femmes', label: 'a' }])).ok).toBe(true);
+  });
+});
+
+describe('the sources of one element, as the inspector reads them', () => {
+  it('gives a merged factor and link their sources in order, nothing for an unmerged or unknown one', () => {
+    const doc = merged();
+    const data = exportJson(doc);
+    const insecurite = data.factors.find((f) => f.label === 'Insécurité')!;
+    expect(readElementSources(doc, 'factor', insecurite.id, silent)).toEqual(factorSources(doc, 'Insécurité'));
+    expect(readElementSources(doc, 'factor', insecurite.id, silent).map((s) => s.map)).toEqual(['Femmes', 'Jeunes']);
+    const drawn = data.links.find((l) => 'sources' in l)!;
+    expect(readElementSources(doc, 'link', drawn.id, silent).length).toBeGreaterThan(0);
+    const untouched = data.factors.find((f) => !('sources' in f))!;
+    expect(readElementSources(doc, 'factor', untouched.id, silent)).toEqual([]);
+    expect(readElementSources(doc, 'link', 'no-such-link', silent)).toEqual([]);
   });
 });
