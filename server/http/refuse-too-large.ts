@@ -12,8 +12,9 @@ import { sendJson } from './router';
  * 413 from the client's receive queue before the client has read it (a loaded client, or one
  * that reads only after it has sent, sees "connection reset" instead of "too large"). So for
  * this one socket the close lingers, as nginx's lingering close does: the relay sends its
- * half-close, discards what is still arriving (at most LINGER_MAX_BYTES, for at most
- * LINGER_MS), and drops the connection only then, or when the client closes first.
+ * half-close and discards what is still arriving. Past LINGER_MAX_BYTES it stops reading
+ * (dropping the connection then would send the very reset this avoids: the client's writes
+ * simply stall), and after LINGER_MS, or when the client closes first, the connection goes.
  */
 export function refuseTooLarge(res: ServerResponse): void {
   const socket = res.socket as (Socket & { destroySoon?: () => void }) | null;
@@ -25,9 +26,9 @@ export function refuseTooLarge(res: ServerResponse): void {
       socket.once('close', () => clearTimeout(timer));
       const startBytes = socket.bytesRead;
       // The server's parser lets go of the socket once the answer is written: from there the
-      // socket flows on its own, and what it reads is counted here and dropped.
+      // socket flows on its own; what it reads is discarded, and counted here.
       socket.on('data', () => {
-        if (socket.bytesRead - startBytes > LINGER_MAX_BYTES) drop();
+        if (socket.bytesRead - startBytes > LINGER_MAX_BYTES) socket.pause();
       });
       socket.end();
     };
