@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createMap, type CreatedMap } from '../helpers/relay';
 import { userContext } from './browser';
@@ -57,6 +57,18 @@ async function importFile(page: Page, file: string) {
   await expect.poll(() => page.getByTestId('import-report').getAttribute('data-outcome')).toBe('done');
 }
 
+/** A box's place once two reads a frame apart agree (the camera has stopped moving). */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (let tries = 0; tries < 200; tries++) {
+    await locator.page().waitForTimeout(50);
+    const now = await locator.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y && now.width === last.width) return now;
+    last = now;
+  }
+  throw new Error('the box never stood still');
+}
+
 describe('layout in the browser', () => {
   it('factors CSV first, then links: the links’ arrival lays the map out, no box on another', async () => {
     const m = await createMap(app.relay, 'Facteurs puis liens');
@@ -102,7 +114,8 @@ describe('layout in the browser', () => {
     await expect.poll(async () => (await mapJson(m)).factors.length).toBe(30);
     // Drag one factor by its label, well away from where the layout put it.
     const label = (await factors(page).first().getAttribute('data-label'))!;
-    const box = (await page.locator(`[data-label="${label}"] .factor-label`).boundingBox())!;
+    // The view is still flying to the imported map: read the box once it stands still.
+    const box = await settledBox(page.locator(`[data-label="${label}"] .factor-label`));
     const before = (await mapJson(m)).factors.find((f) => f.label === label)!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
