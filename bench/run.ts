@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { installModel } from '../src/model';
 import { machine, machineLine, sectionMarkdown, toSections, type Section } from './lib/report';
 import { root } from './lib/servers';
 
@@ -95,6 +96,9 @@ function intro(): string {
 }
 
 async function main(): Promise<void> {
+  // Wired once per run, as the relay and the tests do at their start: a bench run alone (io,
+  // export) must not depend on an earlier bench having installed it.
+  installModel();
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const all = benchFiles();
   const chosen = filters.length === 0 ? all : all.filter((b) => filters.some((f) => b.name.includes(f)));
