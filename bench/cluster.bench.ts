@@ -11,6 +11,9 @@
  * production durability: fsync and full-page writes on, synchronous_commit on (each commit
  * is flushed to the WAL on disk before the relay acknowledges it).
  */
+import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { startPostgres, type PostgresServer } from '../test/helpers/postgres';
 import { runRawLoad } from './lib/raw-load';
 import { ratio, type Figure, type Section } from './lib/report';
@@ -65,6 +68,32 @@ async function measure(label: string, relays: ServerProcess[]): Promise<Run> {
   };
 }
 
+/**
+ * What one flushed 8 KiB write costs on the disk PostgreSQL's folder is on (what a commit
+ * waits for with synchronous_commit on), idle, as pg_test_fsync does it: the median is what
+ * a commit usually pays, the tail is what the edit-to-peer p99 meets.
+ */
+function fsyncLatency(dir: string, ms = QUICK ? 500 : 3000): { p50: number; p99: number; max: number; n: number } {
+  const file = join(dir, 'bench-fsync');
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(8192, 7);
+  const times: number[] = [];
+  try {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      const t = performance.now();
+      writeSync(fd, block, 0, block.length, 0);
+      fdatasyncSync(fd);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+  const s = summarize(times);
+  return { p50: s.median, p99: s.p99, max: Math.max(...times), n: s.n };
+}
+
 async function withRelays<T>(n: number, env: Record<string, string>, fn: (relays: ServerProcess[]) => Promise<T>): Promise<T> {
   const relays: ServerProcess[] = [];
   try {
@@ -101,6 +130,20 @@ export async function run(): Promise<Section[]> {
       single.push(r);
       runs.push(r);
     }
+    const fsync = fsyncLatency(server.dataDir);
+    // Diagnosis: the same load on a PostgreSQL that does not flush (fsync off), to tell the
+    // disk's flush tail from the relay's own PostgreSQL path. Never how the relay is run.
+    let noFsync: Run | null = null;
+    const loose = await startPostgres({ durable: false });
+    try {
+      await sleep(1000);
+      process.stderr.write('  cluster: one relay on pg without fsync (diagnosis)…\n');
+      noFsync = await withRelays(1, { DATABASE_URL: await loose.createDatabase('bench') },
+        (relays) => measure('1 relay on PostgreSQL, fsync off (diagnosis)', relays));
+      runs.push(noFsync);
+    } finally {
+      await loose.stop();
+    }
     const side = (prefix: string) => single.filter((r) => r.label.endsWith(prefix)).map((r) => r.p99);
     const pgP99 = median(side('PostgreSQL'));
     const sqliteP99 = median(side('SQLite'));
@@ -120,6 +163,16 @@ export async function run(): Promise<Section[]> {
         target: '≤ 1.5× SQLite', pass: p99Ratio !== undefined && p99Ratio <= 1.5,
       },
       {
+        name: 'diagnosis: one relay on PostgreSQL with fsync off vs SQLite, edit-to-peer p99',
+        unit: 'ms', median: noFsync.p99, n: 1, reference: { median: sqliteP99 }, ratio: ratio(noFsync.p99, sqliteP99),
+        note: 'not a way to run the relay: shows how much of the gap is the disk flushing each commit',
+      },
+      {
+        name: 'flushed 8 KiB write on PostgreSQL\'s disk (write + fdatasync, idle), p99',
+        unit: 'ms', median: fsync.p99, n: fsync.n,
+        note: `p50 ${fmt(fsync.p50)} ms, max ${fmt(fsync.max)} ms`,
+      },
+      {
         name: 'updates lost (every edit at every other client of its map)', unit: 'receptions',
         median: runs.reduce((s, r) => s + r.lost, 0), target: '0', pass: runs.every((r) => r.lost === 0),
       },
@@ -131,6 +184,7 @@ export async function run(): Promise<Section[]> {
       notes: [
         `Load: the relay bench's cheap generator (bench/lib/raw-load-client.ts, ${GENERATORS} processes): ${LOAD.clients} raw WebSocket clients over ${LOAD.maps} maps, each encoding a rename of its own factor ${EDITS_PER_SECOND} time a second with the send time inside the edit; every other client of the map finds it in the raw frame and records when. With two relays, the clients of every map alternate between them, and "A→B" counts only receptions at a client of the other relay than the author's. ${WARMUP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured.`,
         'PostgreSQL 15 from Debian on the same 2 cores, started by test/helpers/postgres.ts with production durability (fsync on, synchronous_commit on). SQLite runs as the relay ships (WAL, synchronous=NORMAL: no fsync per commit), so the PostgreSQL side is the more durable of the two.',
+        'A commit with synchronous_commit on waits for the disk to flush the WAL. The flushed-write figure is the disk alone; the fsync-off run is the same relay and PostgreSQL without that wait. The gap between the durable PostgreSQL run and SQLite is the flush tail of the disk, which SQLite (synchronous=NORMAL, flushing at checkpoints only) does not pay per commit.',
         `Single-relay runs alternate ${ORDER.join(', ')}, each a fresh relay and (for PostgreSQL) a fresh database; the ratio is of the medians of the p99s.`,
         'The generator, the relays and PostgreSQL share the 2 cores: latencies include the generator\'s own event-loop delay (its CPU is in the table). The figures are an upper bound on what the relays add.',
       ],
