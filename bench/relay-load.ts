@@ -10,6 +10,7 @@ import { attack } from '../test/torture/hostile-frames';
 import { historyLoad } from './lib/history';
 import { idleMemory, type IdleMemory } from './lib/idle-memory';
 import { floodFigures } from './lib/flood';
+import { startHealthzProbe } from './lib/healthz-probe-run';
 import { runRawLoad } from './lib/raw-load';
 import { ratio, sectionMarkdown, type Figure, type Section } from './lib/report';
 import { cpuSeconds, memoryMiB, openRoom, startServer, type ServerKind } from './lib/servers';
@@ -236,20 +237,24 @@ async function hostileSection(): Promise<Section> {
   const server = await startServer('trame');
   try {
     const { room, token } = await openRoom(server, 'Hostile');
+    const probe = await startHealthzProbe(server.url);
     const stats = await attack(server, {
       mapId: room, token: token!, frames, hugeFrames: 1, concurrency: 8, seed: 20_260_101,
     });
-    const h = stats.healthz;
+    const p = await probe.stop();
+    const h = summarize(p.latencies);
+    const max = Math.max(...p.latencies);
+    const own = stats.healthz;
     return {
       title: 'Relay under hostile input',
       figures: [{
         name: `/healthz while ${stats.framesSent} hostile frames arrive over ${stats.connections} connections`,
-        unit: 'ms', median: h.p50Ms, n: h.answered,
-        target: 'max ≤ 100 ms', pass: h.failed === 0 && h.maxMs <= 100,
-        note: `p99 ${fmt(h.p99Ms)} ms, **max ${fmt(h.maxMs)} ms**, ${h.failed} unanswered; ${fmt(stats.framesSent / stats.seconds)} frames/s; closes ${Object.entries(stats.closeCodes).map(([c, n]) => `${c}×${n}`).join(' ')}`,
+        unit: 'ms', median: h.median, n: h.n,
+        target: 'max ≤ 100 ms', pass: p.failed === 0 && max <= 100,
+        note: `p99 ${fmt(h.p99)} ms, **max ${fmt(max)} ms**, ${p.failed} unanswered; ${fmt(stats.framesSent / stats.seconds)} frames/s; closes ${Object.entries(stats.closeCodes).map(([c, n]) => `${c}×${n}`).join(' ')}; polled from the attacker's own process: p99 ${fmt(own.p99Ms)} ms, max ${fmt(own.maxMs)} ms`,
       }],
       notes: [
-        'The attack of test/torture/hostile.test.ts (fixed seed): valid sync and awareness messages with flipped bytes, truncated, extended, with wrong types or lying lengths, random bytes, text frames, presence over 256 KiB and one frame over 32 MiB, 8 connections at a time from many loopback addresses. /healthz is polled every 50 ms meanwhile. The test asserts every poll is answered within a second; the figure here is the real one.',
+        'The attack of test/torture/hostile.test.ts (fixed seed): valid sync and awareness messages with flipped bytes, truncated, extended, with wrong types or lying lengths, random bytes, text frames, presence over 256 KiB and one frame over 32 MiB, 8 connections at a time from many loopback addresses. /healthz is polled every 50 ms meanwhile from a process of its own (bench/lib/healthz-probe.ts): the attacker builds and masks a 33 MiB frame, which stalls its own event loop, so its own polls (in the note) count that stall too. The test asserts every poll is answered within a second; the figure here is the real one.',
       ],
     };
   } finally {
@@ -290,10 +295,11 @@ async function floodSection(): Promise<Section> {
   };
 }
 
-/** `BENCH_RELAY_PART=load` (or `flood`) runs only that section (while working on the relay's tail). */
+/** `BENCH_RELAY_PART=load` (or `flood`, `hostile`) runs only that section (while working on the relay's tail). */
 export async function run(): Promise<Section[]> {
   if (process.env.BENCH_RELAY_PART === 'load') return [await loadSection()];
   if (process.env.BENCH_RELAY_PART === 'flood') return [await floodSection()];
+  if (process.env.BENCH_RELAY_PART === 'hostile') return [await hostileSection()];
   return [await loadSection(), await floodSection(), await memorySection(), await hostileSection()];
 }
 
