@@ -1,10 +1,9 @@
 import type * as Y from 'yjs';
 import type { Move } from '../ops';
+import { silent } from '../log';
 import { readSnapshot } from '../reader';
 import { layoutMap, type LayoutOptions } from './layout';
 import { applyTidy, planTidy, type TidyMode, type TidyPlan } from './tidy-plan';
-
-const quiet = () => undefined;
 
 /** The layout itself: plain data in, the moves out (whole pixels). */
 export function runTidy(plan: TidyPlan, options: LayoutOptions = {}): Move[] {
@@ -32,7 +31,7 @@ export function runTidy(plan: TidyPlan, options: LayoutOptions = {}): Move[] {
  * links between them. With `options.pinned` those factors stay put. Returns how many moved.
  */
 export function tidyUp(doc: Y.Doc, factorIds?: readonly string[], options: LayoutOptions = {}, mode: TidyMode = 'all'): number {
-  const plan = planTidy(readSnapshot(doc, quiet), factorIds, mode);
+  const plan = planTidy(readSnapshot(doc, silent), factorIds, mode);
   if (!plan) return 0;
   const extra = options.pinned ? { pinned: [...plan.pinned, ...[...options.pinned].filter(([id]) => plan.factors.some((f) => f.id === id))] } : {};
   return applyTidy(doc, runTidy({ ...plan, ...extra }, { ...options, pinned: undefined }));

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { factorsOf, linksOf } from '../doc';
+import { silent } from '../log';
 import { readSnapshot, type MapSnapshot } from '../reader';
 import type { Link } from '../schema';
 import {
@@ -16,24 +17,22 @@ export interface MetaState {
   readonly linkById: ReadonlyMap<string, Link>;
 }
 
-const quiet = () => undefined;
-
 export function pairKey(source: string, target: string): string {
   return `${source}\u0000${target}`;
 }
 
 export function readMetaState(doc: Y.Doc): MetaState {
-  const snap = readSnapshot(doc, quiet);
+  const snap = readSnapshot(doc, silent);
   const factorSources = new Map<string, ReadonlyMap<string, FactorSource>>();
   const linkSources = new Map<string, ReadonlyMap<string, LinkSource>>();
   for (const f of snap.factors) {
     const m = factorsOf(doc).get(f.id);
-    const sources = m instanceof Y.Map ? readFactorSourceMap(`factor ${f.id}`, m.get(SOURCES_FIELD), quiet) : null;
+    const sources = m instanceof Y.Map ? readFactorSourceMap(`factor ${f.id}`, m.get(SOURCES_FIELD), silent) : null;
     if (sources && sources.size > 0) factorSources.set(f.id, sources);
   }
   for (const l of snap.links) {
     const m = linksOf(doc).get(l.id);
-    const sources = m instanceof Y.Map ? readLinkSourceMap(`link ${l.id}`, m.get(SOURCES_FIELD), quiet) : null;
+    const sources = m instanceof Y.Map ? readLinkSourceMap(`link ${l.id}`, m.get(SOURCES_FIELD), silent) : null;
     if (sources && sources.size > 0) linkSources.set(l.id, sources);
   }
   const linkByPair = new Map(snap.links.map((l) => [pairKey(l.source, l.target), l.id]));

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { silent } from '../log';
 import { MAX_LABEL_CHARS, type Polarity } from '../schema';
 import { isPolarity } from '../validate';
 import {
@@ -24,19 +25,17 @@ export interface FileLinkSource {
   readonly added?: boolean;
 }
 
-const quiet = () => undefined;
-
 /** The element's sources for the file, or undefined when it has none (the key is left out). */
 export function factorSourcesForFile(element: unknown): FileFactorSource[] | undefined {
   if (!(element instanceof Y.Map)) return undefined;
-  const list = sortedSources(readFactorSourceMap('export', element.get(SOURCES_FIELD), quiet))
+  const list = sortedSources(readFactorSourceMap('export', element.get(SOURCES_FIELD), silent))
     .map((s) => (s.added ? { map: s.map, label: s.label, added: true } : { map: s.map, label: s.label }));
   return list.length > 0 ? list : undefined;
 }
 
 export function linkSourcesForFile(element: unknown): FileLinkSource[] | undefined {
   if (!(element instanceof Y.Map)) return undefined;
-  const list = sortedSources(readLinkSourceMap('export', element.get(SOURCES_FIELD), quiet))
+  const list = sortedSources(readLinkSourceMap('export', element.get(SOURCES_FIELD), silent))
     .map((s) => (s.added ? { map: s.map, polarity: s.polarity, added: true } : { map: s.map, polarity: s.polarity }));
   return list.length > 0 ? list : undefined;
 }

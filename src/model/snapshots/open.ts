@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readSnapshot, type MapSnapshot } from '../reader';
+import { modelRegistry } from '../registry';
 import type { Warn } from '../validate';
 
 export type OpenedSnapshot =
@@ -11,9 +12,10 @@ export type OpenedSnapshot =
  * it has no provider and no relay, so nothing written to it can reach the live map or anyone
  * else; the app shows it without any editing control. A state that does not decode, or that
  * refers to parts it does not contain (cut short on disk), is 'unreadable'; the caller reports
- * that one snapshot and goes on.
+ * that one snapshot and goes on. Malformed entries inside it go to the model's logger (silent
+ * unless installModel was given one) like any other reader's.
  */
-export function openSnapshotState(state: Uint8Array, warn: Warn = () => undefined): OpenedSnapshot {
+export function openSnapshotState(state: Uint8Array, warn: Warn = modelRegistry.warn): OpenedSnapshot {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);

@@ -3,11 +3,10 @@ import { compareMaps, mapStateOf, type MapDiff } from '../compare';
 import { change, factorsOf, linksOf, metaOf } from '../doc';
 import { removeFactors, removeLinks } from '../ops';
 import { readSnapshot } from '../reader';
+import { silent } from '../log';
 import { ROOT } from '../schema';
 import { UNDOABLE_ROOTS } from '../undo';
 import { mirrorMap } from './mirror';
-
-const quiet = () => undefined;
 
 /**
  * Parts mirrored whole from the snapshot. Those a user's undo covers, so that the restore is
@@ -30,7 +29,7 @@ const RESTORED_META = ['title', 'language'] as const;
  */
 export function restoreSnapshot(live: Y.Doc, snapshot: Y.Doc): MapDiff {
   const diff = compareMaps(mapStateOf(live), mapStateOf(snapshot), { loops: false });
-  const target = readSnapshot(snapshot, quiet);
+  const target = readSnapshot(snapshot, silent);
   const keepFactors = new Set(target.factors.map((f) => f.id));
   const keepLinks = new Set(target.links.map((l) => l.id));
   change(live, () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ModelError } from '../ops';
 import { readSnapshot } from '../reader';
+import { silent } from '../log';
 
 /**
  * A snapshot keeps a map as it stood: the whole document state (Y.encodeStateAsUpdate), so it
@@ -36,11 +37,9 @@ export interface CapturedState {
   readonly links: number;
 }
 
-const quiet = () => undefined;
-
 /** The document's full state and what it shows, ready to be stored. */
 export function captureState(doc: Y.Doc): CapturedState {
-  const snap = readSnapshot(doc, quiet);
+  const snap = readSnapshot(doc, silent);
   return { state: Y.encodeStateAsUpdate(doc), factors: snap.factors.length, links: snap.links.length };
 }
 
