@@ -13,7 +13,9 @@
  * additions: locks start from distances back to the start, and the bound may shrink.
  */
 
-export type Adjacency = readonly (readonly number[])[];
+import { ENTER, SimplePathWalk, SKIP, STOP, type Adjacency, type PathVisitor } from './walk';
+
+export type { Adjacency } from './walk';
 
 /**
  * Johnson's outer loop: cycles whose least vertex is s lie in the strongly connected part of
@@ -103,70 +105,39 @@ export function boundedCycles(out: Adjacency, into: Adjacency, maxLength: number
   let L = maxLength;
   if (L < 2) return true;
   const comps = new StartComponents(out, into);
+  const walk = new SimplePathWalk(out);
+  const onPath = walk.onPath;
   const lock = new Int32Array(n);
-  const onPath = new Uint8Array(n);
   // blocked[w]: vertices that failed while w was locked, relaxed when w is. Entries are never
   // removed during one start, so a vertex registers with its targets once (registered[v]).
   const blocked: number[][] = Array.from({ length: n }, () => []);
   const blockedStamp = new Int32Array(n);
   const registered = new Int32Array(n);
-  const path: number[] = [];
-  const next: number[] = [];
+  // blen[k]: how far a cycle closes ahead of path[k] (L while none has), a stack beside the path.
   const blen: number[] = [];
   const relax: number[] = [];
+  let s = 0;
+  let stamp = 0;
+  const inComp = comps.mark;
+  const back = comps.back;
 
-  for (let s = 0; s < n; s++) {
-    const size = comps.of(s, L);
-    if (size < 2) continue;
-    const stamp = s + 1;
-    const inComp = comps.mark;
-    const back = comps.back;
-    // A vertex d links away from s can close a cycle only from a prefix of at most L - d
-    // vertices: its lock starts there, which spares walking away from s and back.
-    for (let k = 0; k < size; k++) {
-      const v = comps.members[k] as number;
-      lock[v] = L - (back[v] as number) + 1;
-    }
-    lock[s] = 0;
-    path.push(s);
-    next.push(0);
-    blen.push(L);
-    onPath[s] = 1;
-
-    while (path.length > 0) {
-      const depth = path.length - 1;
-      const v = path[depth] as number;
-      const targets = out[v] ?? [];
-      let i = next[depth] as number;
-      let pushed = false;
-      while (i < targets.length) {
-        const w = targets[i++] as number;
-        if (inComp[w] !== stamp) continue;
-        if (w === s) {
-          blen[depth] = 1;
-          if (path.length > L) continue;
-          L = Math.min(L, onCycle(path));
-          if (L < 2) {
-            for (const u of path) onPath[u] = 0;
-            path.length = next.length = blen.length = 0;
-            return false;
-          }
-        } else if (path.length < (lock[w] as number) && path.length + (back[w] as number) <= L) {
-          next[depth] = i;
-          lock[w] = path.length;
-          onPath[w] = 1;
-          path.push(w);
-          next.push(0);
-          blen.push(L);
-          pushed = true;
-          break;
-        }
+  const search: PathVisitor = {
+    step(w, path) {
+      if (inComp[w] !== stamp) return SKIP;
+      if (w === s) {
+        blen[path.length - 1] = 1;
+        if (path.length > L) return SKIP;
+        L = Math.min(L, onCycle(path));
+        return L < 2 ? STOP : SKIP;
       }
-      if (pushed) continue;
-
-      path.pop();
-      next.pop();
-      onPath[v] = 0;
+      if (path.length < (lock[w] as number) && path.length + (back[w] as number) <= L) {
+        lock[w] = path.length;
+        blen.push(L);
+        return ENTER;
+      }
+      return SKIP;
+    },
+    leave(v) {
       const bl = blen.pop() as number;
       if (blen.length > 0) blen[blen.length - 1] = Math.min(blen[blen.length - 1] as number, bl);
       if (bl < L) {
@@ -188,7 +159,7 @@ export function boundedCycles(out: Adjacency, into: Adjacency, maxLength: number
         }
       } else if (registered[v] !== stamp) {
         registered[v] = stamp;
-        for (const w of targets) {
+        for (const w of out[v] ?? []) {
           if (inComp[w] !== stamp) continue;
           const waiting = blocked[w] as number[];
           if (blockedStamp[w] !== stamp) {
@@ -198,6 +169,24 @@ export function boundedCycles(out: Adjacency, into: Adjacency, maxLength: number
           waiting.push(v);
         }
       }
+    },
+  };
+
+  for (s = 0; s < n; s++) {
+    const size = comps.of(s, L);
+    if (size < 2) continue;
+    stamp = s + 1;
+    // A vertex d links away from s can close a cycle only from a prefix of at most L - d
+    // vertices: its lock starts there, which spares walking away from s and back.
+    for (let k = 0; k < size; k++) {
+      const v = comps.members[k] as number;
+      lock[v] = L - (back[v] as number) + 1;
+    }
+    lock[s] = 0;
+    blen.push(L);
+    if (!walk.walk(s, search)) {
+      blen.length = 0;
+      return false;
     }
   }
   return true;
@@ -214,51 +203,34 @@ export function hasCycleLongerThan(
 ): boolean | 'maybe' {
   const n = out.length;
   const comps = new StartComponents(out, into);
-  const onPath = new Uint8Array(n);
+  const walk = new SimplePathWalk(out);
+  const onPath = walk.onPath;
+  const inComp = comps.mark;
   let steps = 0;
-  for (let s = 0; s < n; s++) {
+  let s = 0;
+  let stamp = 0;
+  let answer: boolean | 'maybe' = false;
+  const search: PathVisitor = {
+    step(w, path) {
+      if (++steps > budget) {
+        answer = 'maybe';
+        return STOP;
+      }
+      if (inComp[w] !== stamp) return SKIP;
+      if (w === s) {
+        if (path.length <= maxLength) return SKIP;
+        answer = true;
+        return STOP;
+      }
+      return onPath[w] ? SKIP : ENTER;
+    },
+    leave: () => undefined,
+  };
+  for (s = 0; s < n; s++) {
     const size = comps.of(s);
     if (size <= maxLength) continue;
-    const stamp = s + 1;
-    const inComp = comps.mark;
-    const path: number[] = [s];
-    const next: number[] = [0];
-    onPath[s] = 1;
-    let found = false;
-    while (path.length > 0 && !found) {
-      const depth = path.length - 1;
-      const v = path[depth] as number;
-      const targets = out[v] ?? [];
-      let i = next[depth] as number;
-      let pushed = false;
-      while (i < targets.length) {
-        const w = targets[i++] as number;
-        if (++steps > budget) {
-          for (const u of path) onPath[u] = 0;
-          return 'maybe';
-        }
-        if (inComp[w] !== stamp) continue;
-        if (w === s) {
-          if (path.length > maxLength) {
-            found = true;
-            break;
-          }
-        } else if (!onPath[w]) {
-          next[depth] = i;
-          onPath[w] = 1;
-          path.push(w);
-          next.push(0);
-          pushed = true;
-          break;
-        }
-      }
-      if (found || pushed) continue;
-      path.pop();
-      next.pop();
-      onPath[v] = 0;
-    }
-    for (const u of path) onPath[u] = 0;
-    if (found) return true;
+    stamp = s + 1;
+    if (!walk.walk(s, search)) return answer;
   }
   return false;
 }

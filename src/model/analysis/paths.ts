@@ -1,5 +1,6 @@
 import { indexGraph, linkBetween, type AnalysisInput, type IndexedGraph } from './graph';
 import { checkCount, ShortestFirst } from './shortest';
+import { ENTER, SimplePathWalk, SKIP, STOP } from './walk';
 
 /** A causal chain: factors in order, links[i] going from factors[i] to factors[i + 1]. */
 export interface Path {
@@ -45,7 +46,7 @@ function distancesTo(g: IndexedGraph, to: number): Int32Array {
 
 class PathSearch {
   private readonly dist: Int32Array;
-  private readonly onPath: Uint8Array;
+  private readonly walk: SimplePathWalk;
   private readonly seen: Int32Array;
   private stamp = 0;
   /** Whether a simple path longer than the bound exists: known, or 'maybe' once out of budget. */
@@ -53,7 +54,7 @@ class PathSearch {
 
   constructor(private readonly g: IndexedGraph, private readonly from: number, private readonly to: number, private budget: number) {
     this.dist = distancesTo(g, to);
-    this.onPath = new Uint8Array(g.ids.length);
+    this.walk = new SimplePathWalk(g.out);
     this.seen = new Int32Array(g.ids.length);
   }
 
@@ -63,45 +64,26 @@ class PathSearch {
    * `to` without revisiting a factor: the first prefix of any longer path is met this way.
    */
   collect(keep: ShortestFirst<number[]>): void {
-    const { g, to, dist, onPath } = this;
-    const path = [this.from];
-    const next = [0];
-    onPath[this.from] = 1;
-    while (path.length > 0) {
-      const depth = path.length - 1;
-      const v = path[depth] as number;
-      const targets = g.out[v] ?? [];
-      let i = next[depth] as number;
-      let pushed = false;
-      while (i < targets.length) {
-        const w = targets[i++] as number;
-        if (onPath[w] || dist[w] === -1) continue;
+    const { to, dist } = this;
+    const onPath = this.walk.onPath;
+    this.walk.walk(this.from, {
+      step: (w, path) => {
+        if (onPath[w] || dist[w] === -1) return SKIP;
         if (w === to) {
-          if (path.length > keep.bound) continue;
-          if (keep.add([...path, to], path.length) < 1) {
-            for (const u of path) onPath[u] = 0;
-            return;
-          }
-        } else if (path.length + (dist[w] as number) <= keep.bound) {
-          next[depth] = i;
-          onPath[w] = 1;
-          path.push(w);
-          next.push(0);
-          pushed = true;
-          break;
-        } else if (this.longer === false) {
-          this.longer = this.reachesAvoidingPath(w);
+          if (path.length > keep.bound) return SKIP;
+          return keep.add([...path, to], path.length) < 1 ? STOP : SKIP;
         }
-      }
-      if (pushed) continue;
-      path.pop();
-      next.pop();
-      onPath[v] = 0;
-    }
+        if (path.length + (dist[w] as number) <= keep.bound) return ENTER;
+        if (this.longer === false) this.longer = this.reachesAvoidingPath(w);
+        return SKIP;
+      },
+      leave: () => undefined,
+    });
   }
 
   private reachesAvoidingPath(start: number): boolean | 'maybe' {
-    const { g, to, onPath, seen } = this;
+    const { g, to, seen } = this;
+    const onPath = this.walk.onPath;
     const stamp = ++this.stamp;
     seen[start] = stamp;
     const queue = [start];
