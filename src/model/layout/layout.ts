@@ -2,6 +2,7 @@ import dagre from '@dagrejs/dagre';
 import { CANVAS_BOX, factorBoxSize, PROJECTOR_BOX, type Size } from './label-size';
 import { layeredLayout } from './layered';
 import { loopLayout } from './loops';
+import type { Position } from './position';
 import { wrapLayers } from './wrap';
 
 /**
@@ -14,11 +15,7 @@ import { wrapLayers } from './wrap';
  * imports it.
  */
 export type { Size } from './label-size';
-
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-}
+export type { Position } from './position';
 
 export interface LayoutFactor {
   readonly id: string;

@@ -1,11 +1,9 @@
 import type * as Y from 'yjs';
 import { moveFactors, type Move } from '../ops';
 import type { MapSnapshot } from '../reader';
+import type { Position } from './position';
 
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-}
+export type { Position } from './position';
 
 /**
  * This file loads no layout engine: the page plans and writes, a worker lays out.

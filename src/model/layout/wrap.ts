@@ -1,4 +1,5 @@
-import type { Position, Size } from './layout';
+import type { Size } from './label-size';
+import type { Position } from './position';
 
 /**
  * A map with many layers and few factors per layer comes out of a left-to-right layout as a
