@@ -158,13 +158,10 @@ describe('a relay fed malformed input', () => {
     await relayStillServes();
   });
 
-  it('prints no token and no document text', async () => {
-    // Its own bad input first, so this holds when the test runs alone: frames that carry the
-    // secret and the token, which a careless log line would quote.
-    const leaky = new TextEncoder().encode(`${SECRET} ${map.editToken}`);
-    expect(await attack(sync(2, leaky))).toBe(CLOSE.BAD_MESSAGE);
-    expect(await attack(`${SECRET} ${map.viewToken}`)).toBe(CLOSE.BAD_MESSAGE);
-    await waitFor(() => relay.output().includes('[bad-message]'), 'the relay logged the bad frames');
+  it('keeps its log short, and free of tokens and document text, through every bad frame it was sent', async () => {
+    // Bad frames of its own first, so that this holds when it runs alone too.
+    for (let i = 0; i < 20; i++) expect(await attack(new Uint8Array([7, i]))).toBe(CLOSE.BAD_MESSAGE);
+    await waitFor(() => relay.output().includes(`[bad-message] map ${map.id}:`), 'the relay logged bad frames');
     const out = relay.output();
     if (process.env.SHOW_RELAY_OUTPUT) console.log(out);
     expect(out).toContain('TRAME_RELAY_READY');
@@ -173,5 +170,45 @@ describe('a relay fed malformed input', () => {
     }
     // Rate-limited: hundreds of bad frames, a handful of lines.
     expect(out.split('\n').length).toBeLessThan(60);
+  });
+});
+
+/**
+ * The check that a bad frame's log line quotes neither the token nor the document, on a relay
+ * of its own: the shared one's warnings are rate-limited per key (5 a minute), and by the time
+ * this runs the tests above have used them up, so its frames would not be logged at all and
+ * the check would hold however careless the line. Here the lines of this map's connections are
+ * waited for (positive sentinels, by map id), then read.
+ */
+describe('a fresh relay fed frames that carry the token and the document', () => {
+  let fresh: RelayProcess;
+  beforeAll(async () => {
+    fresh = await startRelay();
+  });
+  afterAll(async () => {
+    await fresh?.stop();
+  });
+
+  it('logs each bad frame, by map id, and none of its lines holds a token or document text', async () => {
+    const leakMap = await createMap(fresh, SECRET);
+    const send = async (data: Uint8Array | string): Promise<number> => {
+      const c = rawClient(fresh.wsUrl, leakMap.id, leakMap.editToken);
+      await c.opened;
+      await c.firstMessage;
+      c.ws.send(data);
+      return c.closed;
+    };
+    // A sync step 2 whose payload is the secret and the edit token; a text frame with the view token.
+    expect(await send(sync(2, new TextEncoder().encode(`${SECRET} ${leakMap.editToken}`)))).toBe(CLOSE.BAD_MESSAGE);
+    expect(await send(`${SECRET} ${leakMap.viewToken}`)).toBe(CLOSE.BAD_MESSAGE);
+    const linesOfMap = () => fresh.output().split('\n').filter((l) => l.includes(`[bad-message] map ${leakMap.id}:`));
+    await waitFor(() => linesOfMap().length === 2, 'the relay logged both bad frames of this map');
+    const lines = linesOfMap();
+    expect(lines.some((l) => l.includes('text frame'))).toBe(true);
+    for (const line of lines) {
+      for (const secret of [leakMap.editToken, leakMap.viewToken, SECRET]) expect(line).not.toContain(secret);
+    }
+    const out = fresh.output();
+    for (const secret of [leakMap.editToken, leakMap.viewToken, SECRET]) expect(out).not.toContain(secret);
   });
 });
