@@ -5,7 +5,9 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addLink, ModelError, moveFactors, removeElements, type Link } from '../model';
-import { useCanvasContributions, useDetail, useMapSession, useOverlay, usePresence, useSession, useSnapshot } from '../session';
+import {
+  useCanvasContributions, useDetail, useMapSession, useOverlay, usePresence, useSession, useSharedViewport, useSnapshot,
+} from '../session';
 import { ariaLabelConfig, linkAriaLabel } from './ariaLabels';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
@@ -47,7 +49,10 @@ export function Canvas() {
   const showError = useSession((s) => s.showError);
   const [nodes, setNodes] = useState<FactorNodeType[]>([]);
   const [edges, setEdges] = useState<LinkEdgeType[]>([]);
-  const fitted = useFitOnFirstContent(snap.factors.length, undo, FIT_VIEW);
+  // A view shared with other canvases (a side-by-side comparison) is framed by its owner, over
+  // every canvas's factors: this one's own first fit would frame only its half.
+  const shared = useSharedViewport();
+  const fitted = useFitOnFirstContent(shared ? 0 : snap.factors.length, undo, FIT_VIEW) || shared !== null;
   const wrapper = useRef<HTMLDivElement>(null);
   // Projector mode sets a larger font: read again after each move.
   const fontPx = useRef(DEFAULT_FACTOR_FONT_PX);
@@ -203,6 +208,8 @@ export function Canvas() {
           onPaneClick={onPaneClick}
           onMoveEnd={onMoveEnd}
           onlyRenderVisibleElements={cull}
+          viewport={shared?.viewport}
+          onViewportChange={shared?.onViewportChange}
           nodesDraggable={canEdit}
           nodesConnectable={canEdit}
           deleteKeyCode={canEdit ? DELETE_KEYS : null}

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ComponentType, type CSSProperties, type LazyExoticComponent } from 'react';
 import type { Factor } from '../model';
+import type { Viewport } from '../ui/fit';
 import type { Shortcut } from './shortcuts';
 import type { AnySlice } from './store';
 
@@ -54,6 +55,24 @@ export const CanvasContributionsContext = createContext<CanvasContributions>(NO_
 
 export function useCanvasContributions(): CanvasContributions {
   return useContext(CanvasContributionsContext);
+}
+
+/**
+ * One view several canvases are drawn at (a comparison shown side by side, features/cycles):
+ * each canvas under it is controlled by `viewport` and reports its pans and zooms to
+ * `onViewportChange`, so there is one viewport state for all of them and nothing to drift.
+ * Whoever provides it frames it (the canvases skip their own first fit). Absent: each canvas
+ * keeps a view of its own, as usual.
+ */
+export interface SharedViewport {
+  readonly viewport: Viewport;
+  readonly onViewportChange: (viewport: Viewport) => void;
+}
+
+export const SharedViewportContext = createContext<SharedViewport | null>(null);
+
+export function useSharedViewport(): SharedViewport | null {
+  return useContext(SharedViewportContext);
 }
 
 /** A feature's manifest: small and eager, everything heavy behind lazy(). */
