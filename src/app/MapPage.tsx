@@ -1,9 +1,9 @@
 import '@xyflow/react/dist/style.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
-import { useViewedSession } from '../features/cycles';
+import { SideBySide, useSideBySide, useViewedSession } from '../features/cycles';
 import { useWorkshop, workshopSlice } from '../features/workshop/store';
 import { bindPresence } from '../presence/bindPresence';
 import { NameDialog } from '../presence/NameDialog';
@@ -38,12 +38,15 @@ function Mounts({ place }: { place: MountDef['place'] }) {
   ));
 }
 
-/** The canvas and its panels, for the live map or for a snapshot shown in its place. */
-function MapArea() {
+/**
+ * The canvas and its panels, for the live map or for a snapshot shown in its place; `canvas`
+ * draws something else where the canvas goes (a comparison side by side).
+ */
+function MapArea({ canvas }: { canvas?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
-      <Canvas />
+      {canvas ?? <Canvas />}
       <SidePanel />
       <nav className="panel-rail" aria-label={t('toolbar.panels')}>
         <PanelButtons />
@@ -60,6 +63,7 @@ function MapScreen({ token }: { token: string | null }) {
   const { mapId, awareness, canEdit, store } = live;
   // A snapshot or a comparison being looked at (features/cycles): shown read-only in place of the live map.
   const viewed = useViewedSession(live, SLICES);
+  const side = useSideBySide();
   const title = useSnapshot().meta.title;
   const [user, setUser] = useState<LocalUser | null>(() => loadUser());
   const [editingMe, setEditingMe] = useState(false);
@@ -96,7 +100,7 @@ function MapScreen({ token }: { token: string | null }) {
         {viewed ? (
           <MapContext.Provider value={viewed}>
             <ReactFlowProvider>
-              <MapArea />
+              <MapArea canvas={side ? <Suspense fallback={null}><SideBySide canvas={Canvas} slices={SLICES} /></Suspense> : undefined} />
               {/* What the canvas mounts do for a map (the analysis behind the loops panel…), for the one shown. */}
               <Mounts place="canvas" />
             </ReactFlowProvider>

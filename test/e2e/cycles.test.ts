@@ -78,9 +78,9 @@ describe('action-research cycles', () => {
     await page.getByTestId('compare-now').click();
     await expect.poll(() => page.getByTestId('cycles-banner').textContent(), PATIENT).toContain('« Cycle 1 » → « Maintenant »');
     await expect.poll(() => page.getByTestId('cycles-legend').textContent()).toContain('Ajouté');
-    // The removed factor is back on the canvas, dashed red; the added one is green.
+    // The removed factor is back on the canvas, dashed slate (not a negative link's red); the added one is green.
     await expect.poll(() => factor(page, 'Fermeture des écoles').count(), PATIENT).toBe(1);
-    await expect.poll(() => boxStyle(page, 'Fermeture des écoles'), PATIENT).toEqual({ border: 'rgb(198, 40, 40)', dashed: true });
+    await expect.poll(() => boxStyle(page, 'Fermeture des écoles'), PATIENT).toEqual({ border: 'rgb(84, 110, 122)', dashed: true });
     await expect.poll(() => boxStyle(page, 'Orpaillage artisanal'), PATIENT).toEqual({ border: 'rgb(46, 125, 50)', dashed: false });
     await expect.poll(() => boxStyle(page, 'Corruption').then((s) => s.border)).not.toBe('rgb(46, 125, 50)');
 

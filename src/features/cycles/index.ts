@@ -4,7 +4,7 @@ import { cyclesSlice, historySlice } from './store';
 
 /**
  * Action-research cycles (issue 19): the map's state saved by name and kept by the relay,
- * looked at read-only, compared (overlay and table) and restored; and who changed what, with
+ * looked at read-only, compared (overlay, side by side and table) and restored; and who changed what, with
  * a notice when a change of yours was replaced by a concurrent one. The read-only session a
  * snapshot is shown through is made by viewed.ts, which the app uses in place of the live one.
  */
@@ -21,4 +21,10 @@ export const cycles: Feature = {
   ],
 };
 
-export { useViewedSession } from './viewed';
+export { useSideBySide, useViewedSession } from './viewed';
+
+/**
+ * A comparison side by side (two read-only canvases, one viewport), drawn by the app in place
+ * of the canvas while useSideBySide() is true; the app hands it its canvas component.
+ */
+export const SideBySide = lazy(() => import('./SideBySide'));

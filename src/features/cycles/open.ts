@@ -1,7 +1,8 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { compareMaps, mapStateOf, overlayDoc, overlayOf, type DiffStatus } from '../../model/compare';
 import { openSnapshotState } from '../../model/snapshots';
 import { snapshotState, SnapshotApiError, type SnapshotItem } from './api';
+import { pairOf } from './pair';
 import type { Viewing } from './store';
 import { viewingOf } from './viewed-session';
 
@@ -28,18 +29,33 @@ export async function compareViewing(
 ): Promise<Viewing> {
   const fromDoc = await openSnapshot(mapId, from);
   const toDoc = to ? await openSnapshot(mapId, to) : live;
+  const toName = to?.name ?? nowName;
+  let kept = false;
   try {
     const toState = mapStateOf(toDoc);
     const diff = compareMaps(mapStateOf(fromDoc), toState, { loops: COMPARE_LOOPS });
     const overlay = overlayOf(toState, diff);
     const factorStatus = new Map<string, DiffStatus>(overlay.factors.map((f) => [f.key, f.status]));
     const linkStatus = new Map<string, DiffStatus>(overlay.links.map((l) => [l.key, l.status]));
+    const doc = overlayDoc(toDoc, overlay);
+    // The two states side by side: the snapshots' own documents (opened for this comparison
+    // only), the live map copied as it is now, like the overlay.
+    const pair = pairOf(diff, toState, { doc: fromDoc, name: from.name }, { doc: toDoc === live ? copyOf(live) : toDoc, name: toName });
+    kept = true;
     return viewingOf({
-      kind: 'compare', doc: overlayDoc(toDoc, overlay), name: `${from.name} → ${to?.name ?? nowName}`,
-      factorStatus, linkStatus, diff, fromName: from.name, toName: to?.name ?? nowName,
+      kind: 'compare', doc, name: `${from.name} → ${toName}`,
+      factorStatus, linkStatus, diff, fromName: from.name, toName, pair,
     });
   } finally {
-    fromDoc.destroy();
-    if (toDoc !== live) toDoc.destroy();
+    if (!kept) {
+      fromDoc.destroy();
+      if (toDoc !== live) toDoc.destroy();
+    }
   }
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
 }

@@ -20,18 +20,37 @@ export interface Viewing {
   readonly diff?: MapDiff;
   readonly fromName?: string;
   readonly toName?: string;
+  /** Comparison: each state on its own, for the side-by-side view (before | after). */
+  readonly pair?: { readonly before: ViewedHalf; readonly after: ViewedHalf };
   /** Makes the read-only session it is shown through, and ends it (viewed-session.ts). */
   readonly open: (live: MapSession, slices: readonly AnySlice[]) => MapSession;
   readonly close: (session: MapSession) => void;
 }
 
+/**
+ * One half of a comparison side by side: a state as a document of its own (the earlier one
+ * with the factors both have at the later one's positions, so they line up), and the status
+ * of each of its elements by id: removed and changed before, added and changed after.
+ */
+export interface ViewedHalf {
+  readonly doc: Y.Doc;
+  readonly name: string;
+  readonly factorStatus: ReadonlyMap<string, DiffStatus>;
+  readonly linkStatus: ReadonlyMap<string, DiffStatus>;
+}
+
+/** How a comparison is drawn: one map with both states in it, or the two states side by side. */
+export type CompareLayout = 'overlay' | 'side';
+
 export interface CyclesState {
   viewing: Viewing | null;
   /** In a viewed session's own store: the live map's session, where the panel acts. */
   live: MapSession | null;
+  layout: CompareLayout;
   /** Bumped when a snapshot is saved or restored, so lists reload. */
   version: number;
   view: (v: Viewing | null) => void;
+  setLayout: (layout: CompareLayout) => void;
   bump: () => void;
 }
 
@@ -39,11 +58,18 @@ export const cyclesSlice = defineSlice<CyclesState>('cycles', (set, get) => ({
   viewing: null,
   live: null,
   version: 0,
+  layout: 'overlay',
   view: (viewing) => {
     const was = get().viewing;
-    if (was && was.doc !== viewing?.doc) was.doc.destroy();
-    set({ viewing });
+    if (was && was.doc !== viewing?.doc) {
+      was.doc.destroy();
+      was.pair?.before.doc.destroy();
+      was.pair?.after.doc.destroy();
+    }
+    // Back on the live map, the next comparison opens as one map again.
+    set(viewing ? { viewing } : { viewing, layout: 'overlay' });
   },
+  setLayout: (layout) => set({ layout }),
   bump: () => set((s) => ({ version: s.version + 1 })),
 }));
 

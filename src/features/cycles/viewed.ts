@@ -16,3 +16,8 @@ export function useViewedSession(live: MapSession, slices: readonly AnySlice[]):
   }, [session, viewing]);
   return session;
 }
+
+/** True while the comparison shown is drawn side by side (SideBySide.tsx) rather than as one map. */
+export function useSideBySide(): boolean {
+  return useSlice(cyclesSlice, (s) => s.layout === 'side' && s.viewing?.pair !== undefined);
+}

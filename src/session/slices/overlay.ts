@@ -11,7 +11,8 @@ import { sliceHook, useSliceGetter } from '../useSlice';
 export interface Badge {
   text: string;
   title?: string;
-  tone?: 'info' | 'vote' | 'story' | 'group' | 'loop';
+  /** added / removed / changed: a comparison's status (features/cycles), in words beside the style. */
+  tone?: 'info' | 'vote' | 'story' | 'group' | 'loop' | 'added' | 'removed' | 'changed';
 }
 
 export interface CanvasMarker {
