@@ -51,6 +51,13 @@ describe('merging a mini-map from the browser', () => {
     await drought.getByTestId('merge-no').click();
     expect(await drought.getAttribute('data-answer')).toBe('no');
 
+    // A new factor can be renamed before it is added.
+    const early = page.getByTestId('merge-new-row').filter({ hasText: 'Mariages précoces' });
+    await early.getByTestId('merge-rename-new').click();
+    await early.getByTestId('merge-rename').fill('Mariages précoces des filles');
+    await early.getByTestId('merge-rename').press('Enter');
+    expect(await early.getByTestId('merge-new-label').textContent()).toContain('« Mariages précoces des filles »');
+
     // The polarity conflict must be decided: the map's polarity is kept.
     expect(await page.getByTestId('merge-apply').isDisabled()).toBe(true);
     const conflict = page.getByTestId('merge-conflict').first();
@@ -64,6 +71,7 @@ describe('merging a mini-map from the browser', () => {
     await expect.poll(() => factors(page).count()).toBe(30 + added);
     await expect.poll(() => links(page).count()).toBe(55 + linksAdded);
     expect(await page.getByTestId('merge-done').textContent()).toContain(`${added} facteurs`);
+    expect(await factors(page).filter({ hasText: /^Mariages précoces des filles$/ }).count()).toBe(1);
     // The refused near match is a factor of its own, beside the map's.
     expect(await factors(page).filter({ hasText: /^Sécheresse$/ }).count()).toBe(1);
     expect(await factors(page).filter({ hasText: 'Sécheresses et pluies irrégulières' }).count()).toBe(1);
@@ -143,14 +151,18 @@ describe('comparing with another map', () => {
     expect(await page.getByTestId('compare-count-both').textContent()).toContain('In both (9 factors');
     expect(await page.getByTestId('compare-count-here').textContent()).toContain('Only here (21 factors');
     expect(await page.getByTestId('compare-count-there').textContent()).toContain('5 factors');
-    // A near pair confirmed is taken as the same factor, and remembered while the map is open.
-    await page.getByTestId('compare-near-row').filter({ hasText: 'Groupes armés non étatiques' }).getByRole('button').click();
+    // A near pair confirmed is taken as the same factor, and remembered in the map: after a
+    // reload (a later session) the comparison with the same map does not ask again.
+    await page.getByTestId('compare-near-row').filter({ hasText: 'Groupes armés non étatiques' }).getByTestId('compare-confirm').click();
     await expect.poll(() => page.getByTestId('compare-count-both').textContent()).toContain('In both (10 factors');
     await page.keyboard.press('Escape');
+    await page.reload();
+    await expect.poll(() => factors(page).count(), { timeout: 30_000 }).toBe(30);
     await page.getByTestId('open-compare').click();
     await page.getByTestId('compare-file').setInputFiles(join(fixtures, 'mini-maps/groupe-jeunes.csv'));
     await expect.poll(() => page.getByTestId('compare-count-both').textContent()).toContain('In both (10 factors');
     expect(await page.getByTestId('compare-count-there').textContent()).toContain('4 factors');
+    expect(await page.getByTestId('compare-near-row').filter({ hasText: 'Groupes armés non étatiques' }).count()).toBe(0);
     await page.getByTestId('compare-show').click();
 
     await expect.poll(() => page.getByTestId('compare-legend').count()).toBe(1);
@@ -168,4 +180,41 @@ describe('comparing with another map', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+});
+
+describe('a large mini-map', () => {
+  it('is planned and worked out in the merge worker with a progress indicator, then written as one undo step', async () => {
+    const m = await maliMap();
+    const { context, page, errors } = await open(m);
+    const rows = Array.from({ length: 1_499 }, (_, i) => `Facteur ${i} du village,Facteur ${i + 1} du village,+`);
+    rows.push('Facteur 0 du village,insecurite,+');
+    // Which progress messages were ever on the page: each lasts as long as the worker works.
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { seenProgress: Set<string> }).seenProgress = seen;
+      new MutationObserver(() => {
+        for (const id of ['merge-planning', 'merge-applying']) if (document.querySelector(`[data-testid="${id}"] progress`)) seen.add(id);
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByTestId('open-merge').click();
+    await page.getByTestId('merge-file').setInputFiles({
+      name: 'grand-atelier.csv', mimeType: 'text/csv', buffer: Buffer.from(`cause,effect,polarity\n${rows.join('\n')}\n`),
+    });
+    await expect.poll(() => page.getByTestId('merge-review').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('merge-counts').textContent()).toContain('1 facteurs déjà présents, 1499 nouveaux');
+    await page.getByTestId('merge-apply').click();
+    await expect.poll(() => page.getByTestId('merge-done').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.evaluate(() => [...(window as unknown as { seenProgress: Set<string> }).seenProgress].sort()))
+      .toEqual(['merge-applying', 'merge-planning']);
+    const stored = async () => {
+      const r = await fetch(`${app.relay.url}/api/maps/${m.id}/export.json?token=${m.viewToken}`);
+      return ((await r.json()) as { factors: unknown[] }).factors.length;
+    };
+    await expect.poll(stored, { timeout: 30_000 }).toBe(30 + 1_499);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(stored, { timeout: 30_000 }).toBe(30);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

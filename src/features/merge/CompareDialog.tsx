@@ -1,12 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createMapDoc } from '../../model';
+import type * as Y from 'yjs';
+import { createMapDoc, ROOT, silent } from '../../model';
 import { mapStateOf, type MapState } from '../../model/compare';
 import { importIntoDoc } from '../../model/io';
 import {
-  compareWithMap, comparisonCsv, comparisonOverlay, comparisonRows, normaliseLabel, sourceKey, tableWords, type ConfirmedPair,
+  compareWithMap, comparisonCsv, comparisonOverlay, comparisonRows, normaliseLabel, readAnswers, rememberAnswers,
+  rememberedPairs, sourceKey, tableWords, type ConfirmedPair,
 } from '../../model/merge';
-import { useMapSession, useSnapshot } from '../../session';
+import { useMapSession, useRoot, useSnapshot } from '../../session';
 import { fileName, saveBlob } from '../export/download';
 import { issueText } from '../import/issue-text';
 import type { Issue } from '../import/store';
@@ -19,6 +21,7 @@ import { useMergeView } from './store';
 
 const SHOWN_ROWS = 300;
 const NONE: readonly ConfirmedPair[] = [];
+const readAnswersQuietly = (doc: Y.Doc) => readAnswers(doc, silent);
 
 /** The other map as plain state: read through a document of its own, then dropped. */
 function stateOf(loaded: Extract<Loaded, { ok: true }>): { ok: true; state: MapState } | { ok: false; errors: Issue[] } {
@@ -34,12 +37,14 @@ function stateOf(loaded: Extract<Loaded, { ok: true }>): { ok: true; state: MapS
 
 /**
  * "Comparer": this map and another (a file or a map link), matched as a merge matches them;
- * near pairs a person confirms are taken as the same. Shown as a table that exports to CSV,
+ * near pairs a person confirms are taken as the same, those they refuse are not offered again.
+ * An editor's answers are kept in the document (answers.ts, under the other map's title), for
+ * the next comparison on any device and for a merge of that map; a viewer's for the session. Shown as a table that exports to CSV,
  * and over the map (shared / only here / only there, with a legend).
  */
 export default function CompareDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { doc } = useMapSession();
+  const { doc, canEdit } = useMapSession();
   const snap = useSnapshot();
   const box = useRef<HTMLDivElement>(null);
   const set = useMergeView((s) => s.set);
@@ -47,17 +52,31 @@ export default function CompareDialog({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<readonly Issue[]>([]);
   const pairs = useMergeView((s) => s.confirmedPairs);
-  const key = sourceKey(title || loaded?.title || '');
-  const confirmed = useMemo(() => pairs.get(key) ?? NONE, [pairs, key]);
-  const setConfirmed = (next: readonly ConfirmedPair[]) => set({ confirmedPairs: new Map(pairs).set(key, next) });
+  const refusedPairs = useMergeView((s) => s.refusedPairs);
+  const otherTitle = title || loaded?.title || '';
+  const key = sourceKey(otherTitle);
+  const answers = useRoot(ROOT.matches, readAnswersQuietly);
+  const remembered = useMemo(() => rememberedPairs(answers, otherTitle, snap.factors), [answers, otherTitle, snap.factors]);
+  const confirmed = useMemo(() => [...remembered.confirmed, ...(pairs.get(key) ?? NONE)], [remembered, pairs, key]);
+  const refused = useMemo(() => [...remembered.refused, ...(refusedPairs.get(key) ?? NONE)], [remembered, refusedPairs, key]);
+  /** A person's answer about a near pair: in the document for an editor, for the session for a viewer. */
+  const answer = (thereLabel: string, hereId: string, same: boolean) => {
+    if (canEdit && key !== '') {
+      rememberAnswers(doc, otherTitle, [{ label: thereLabel, factor: hereId, answer: same ? 'same' : 'different' }]);
+      return;
+    }
+    const pair: ConfirmedPair = [normaliseLabel(thereLabel), normaliseLabel(snap.factorById.get(hereId)?.label ?? '')];
+    if (same) set({ confirmedPairs: new Map(pairs).set(key, [...(pairs.get(key) ?? NONE), pair]) });
+    else set({ refusedPairs: new Map(refusedPairs).set(key, [...(refusedPairs.get(key) ?? NONE), pair]) });
+  };
 
   useDialogKeys(box, onClose);
 
   const there = useMemo(() => (loaded ? stateOf(loaded) : null), [loaded]);
   const comparison = useMemo(() => {
     if (!there?.ok || !snap) return null;
-    return compareWithMap(mapStateOf(doc), there.state, { confirmed });
-  }, [doc, snap, there, confirmed]);
+    return compareWithMap(mapStateOf(doc), there.state, { confirmed, refused });
+  }, [doc, snap, there, confirmed, refused]);
   const overlay = useMemo(() => (comparison ? comparisonOverlay(comparison) : null), [comparison]);
   const rows = useMemo(() => (comparison ? comparisonRows(comparison) : []), [comparison]);
   const words = useMemo(() => tableWords(i18n.language, snap.meta.title, title), [i18n.language, snap.meta.title, title]);
@@ -126,14 +145,17 @@ export default function CompareDialog({ onClose }: { onClose: () => void }) {
             {comparison.matching.near.length > 0 && (
               <section aria-labelledby="compare-near">
                 <h3 id="compare-near">{t('compare.near')}</h3>
+                <p className="muted small">{canEdit ? t('compare.remembered', { title: otherTitle }) : t('compare.rememberedSession')}</p>
                 <ul className="merge-list">
                   {comparison.matching.near.slice(0, 50).map((n) => (
                     <li key={`${n.left}-${n.right}`} data-testid="compare-near-row">
                       {thereLabel.get(n.left)} ≈ {hereLabel.get(n.right)?.label}{' '}
                       <span className="merge-score">{t('merge.score', { score: Math.round(n.score) })}</span>{' '}
-                      <button type="button" onClick={() => setConfirmed([...confirmed,
-                        [normaliseLabel(thereLabel.get(n.left) ?? ''), normaliseLabel(hereLabel.get(n.right)?.label ?? '')]])}>
+                      <button type="button" data-testid="compare-confirm" onClick={() => answer(thereLabel.get(n.left) ?? '', n.right, true)}>
                         {t('compare.confirm')}
+                      </button>{' '}
+                      <button type="button" data-testid="compare-refuse" onClick={() => answer(thereLabel.get(n.left) ?? '', n.right, false)}>
+                        {t('compare.refuse')}
                       </button>
                     </li>
                   ))}

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  decideConflicts, withFactor, withPolarity, withWithdrawn, type FactorDecision, type FactorProposal, type MergeDecisions,
-  type MergePlan, type MergePreview,
+  answerOf, decideConflicts, withAnswer, withFactor, withPolarity, withWithdrawn, type FactorDecision, type FactorProposal,
+  type MergeDecisions, type MergePlan, type MergePreview,
 } from '../../model/merge';
 
 /**
  * The review step: every factor of the mini-map with what it will become, near matches to
- * confirm or refuse (never merged without a yes), the label the map keeps, the polarity
+ * confirm or refuse (never merged without a yes; a yes or no given at an earlier merge of this
+ * mini-map comes back answered), the label the map keeps, a new factor's name, the polarity
  * conflicts, and what a previous merge of this mini-map brought that it no longer has.
  * Nothing here writes to the map.
  */
@@ -17,10 +18,38 @@ interface Props {
   plan: MergePlan;
   preview: MergePreview;
   decisions: MergeDecisions;
-  /** Near proposals a person answered: yes (merge with the chosen candidate) or no. */
-  answers: ReadonlyMap<string, 'yes' | 'no'>;
   onDecisions: (d: MergeDecisions) => void;
-  onAnswer: (proposalId: string, answer: 'yes' | 'no', decision: FactorDecision) => void;
+}
+
+/** A new factor's name: the group's, or another the facilitator types. */
+function NewLabel({ p, decision, onChange }: { p: FactorProposal; decision: FactorDecision; onChange: (label: string) => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const commit = (value: string) => {
+    const clean = value.trim();
+    if (clean) onChange(clean);
+    setEditing(false);
+  };
+  if (editing) {
+    return (
+      <input type="text" className="merge-rename-new" aria-label={t('merge.renameLabel', { label: p.label })} defaultValue={decision.label}
+        data-testid="merge-rename" autoFocus
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit(e.currentTarget.value);
+          }
+        }} />
+    );
+  }
+  return (
+    <>
+      {decision.label !== p.label && <span className="muted small" data-testid="merge-new-label"> {t('merge.renamed', { label: decision.label })}</span>}{' '}
+      <button type="button" className="link-like small" onClick={() => setEditing(true)} data-testid="merge-rename-new"
+        aria-label={t('merge.renameLabel', { label: p.label })}>{t('merge.renameNew')}</button>
+    </>
+  );
 }
 
 function LabelChoice({ p, decision, metaLabel, onChange }: {
@@ -66,6 +95,13 @@ function LabelChoice({ p, decision, metaLabel, onChange }: {
   );
 }
 
+/** How many factors a person refused for this label at an earlier merge, left out of the proposals. */
+function RefusedBefore({ p }: { p: FactorProposal }) {
+  const { t } = useTranslation();
+  const count = p.refusedBefore ?? 0;
+  return count > 0 ? <span className="muted small" data-testid="merge-refused-before"> ({t('merge.rememberedNo', { count })})</span> : null;
+}
+
 function Variants({ p }: { p: FactorProposal }) {
   const { t } = useTranslation();
   return p.variants.length > 0 ? <span className="muted small"> ({t('merge.variants', { labels: p.variants.join(', ') })})</span> : null;
@@ -76,12 +112,14 @@ function More({ count }: { count: number }) {
   return count > 0 ? <li className="muted">{t('merge.more', { count })}</li> : null;
 }
 
-export function Review({ plan, preview, decisions, answers, onDecisions, onAnswer }: Props) {
+export function Review({ plan, preview, decisions, onDecisions }: Props) {
   const { t } = useTranslation();
   const snap = preview.state.snap;
   const decisionOf = (p: FactorProposal) => preview.decisions.get(p.id)!;
   const setLabel = (p: FactorProposal, label: string) => onDecisions(withFactor(decisions, p.id, { ...decisionOf(p), label }));
   const miniLabel = new Map(plan.mini.factors.map((f) => [f.key, f.label]));
+  const onAnswer = (id: string, answer: 'yes' | 'no', d: FactorDecision) => onDecisions(withAnswer(decisions, id, answer, d));
+  const renameNew = (p: FactorProposal, label: string) => onDecisions(withFactor(decisions, p.id, { to: null, label }));
 
   const matched = plan.factors.filter((p) => p.kind === 'same' || p.kind === 'again');
   const near = plan.factors.filter((p) => p.kind === 'near');
@@ -102,7 +140,8 @@ export function Review({ plan, preview, decisions, answers, onDecisions, onAnswe
           <p className="muted small">{t('merge.nearHint')}</p>
           <ul className="merge-list">
             {near.slice(0, SHOWN).map((p) => {
-              const answer = answers.get(p.id);
+              const answer = answerOf(p, decisions);
+              const remembered = p.remembered === 'same' && !decisions.answers.has(p.id);
               const d = decisionOf(p);
               const chosen = p.candidates.find((c) => c.id === d.to) ?? p.candidates[0]!;
               return (
@@ -124,10 +163,14 @@ export function Review({ plan, preview, decisions, answers, onDecisions, onAnswe
                     <button type="button" aria-pressed={answer === 'no'} data-testid="merge-no"
                       onClick={() => onAnswer(p.id, 'no', { to: null, label: p.label })}>{t('merge.no')}</button>
                   </span>
-                  <span className="muted small"> {t(answer === 'yes' ? 'merge.confirmed' : answer === 'no' ? 'merge.refused' : 'merge.undecided')}</span>
+                  <span className="muted small" data-testid="merge-near-state">
+                    {' '}{remembered ? t('merge.rememberedYes') : t(answer === 'yes' ? 'merge.confirmed' : answer === 'no' ? 'merge.refused' : 'merge.undecided')}
+                  </span>
+                  {p.remembered === 'different' && <RefusedBefore p={p} />}
                   {answer === 'yes' && d.to !== null && (
                     <LabelChoice p={p} decision={d} metaLabel={snap.factorById.get(d.to)?.label ?? chosen.label} onChange={(l) => setLabel(p, l)} />
                   )}
+                  {answer === 'no' && <NewLabel p={p} decision={d} onChange={(l) => renameNew(p, l)} />}
                 </li>
               );
             })}
@@ -205,7 +248,11 @@ export function Review({ plan, preview, decisions, answers, onDecisions, onAnswe
         <summary><h3>{t('merge.added')} ({added.length})</h3></summary>
         <ul className="merge-list">
           {added.slice(0, SHOWN).map((p) => (
-            <li key={p.id} data-testid="merge-new-row"><strong>{p.label}</strong><Variants p={p} /></li>
+            <li key={p.id} data-testid="merge-new-row">
+              <strong>{p.label}</strong><Variants p={p} />
+              {p.remembered === 'different' && <RefusedBefore p={p} />}
+              <NewLabel p={p} decision={decisionOf(p)} onChange={(l) => renameNew(p, l)} />
+            </li>
           ))}
           <More count={added.length - SHOWN} />
         </ul>

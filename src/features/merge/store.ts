@@ -29,8 +29,12 @@ export interface MergeViewState {
   /** Factors sized by the share of the groups that drew them. */
   sizeByConsensus: boolean;
   compare: CompareShown | null;
-  /** Near pairs a person confirmed in "Comparer", by the other map's source key: remembered while the map is open. */
+  /**
+   * Near pairs a viewer confirmed or refused in "Comparer", by the other map's source key:
+   * remembered while the map is open (an editor's answers are kept in the document).
+   */
   confirmedPairs: ReadonlyMap<string, readonly ConfirmedPair[]>;
+  refusedPairs: ReadonlyMap<string, readonly ConfirmedPair[]>;
   set: (patch: Partial<Omit<MergeViewState, 'set'>>) => void;
 }
 
@@ -41,6 +45,7 @@ export const mergeSlice = defineSlice<MergeViewState>('merge', (set) => ({
   sizeByConsensus: false,
   compare: null,
   confirmedPairs: new Map(),
+  refusedPairs: new Map(),
   set: (patch) => set(patch),
 }));
 

@@ -5,19 +5,25 @@ import type { SectionImportContext } from '../io/json-sections';
 import type { ParsedFactor, ParsedMap } from '../io/parsed';
 import { putFactor, removeFactors, removeLinks, renameFactor, setFactorField, setPolarity } from '../ops';
 import { modelRegistry } from '../registry';
-import { MAX_NOTES_CHARS } from '../schema';
+import { MAX_NOTES_CHARS, type Polarity } from '../schema';
 import { ensureTheme } from '../themes';
+import { writeAnswers, type AnswerToRemember } from './answers';
 import type { MergeDecisions } from './decisions';
 import { mergeIssue, type MergeIssue } from './messages';
 import { placeAdded } from './place';
 import type { MergePlan } from './plan';
-import { NEW_PREFIX, previewMerge, type MergeCounts, type MergePreview } from './preview';
-import { dropSource, writeSource, type FactorSource } from './provenance';
+import { readMetaState, type MetaState } from './meta-state';
+import { NEW_PREFIX, previewFromState, type MergeCounts, type MergePreview } from './preview';
+import { dropSource, writeSource, type FactorSource, type LinkSource } from './provenance';
 
 /**
  * Writes a decided merge as ONE transaction: one undo step takes the whole merge back, and
- * peers receive it whole. Everything is worked out first (previewMerge, against the map as it
- * is now) and nothing is written while a polarity conflict is undecided.
+ * peers receive it whole. Everything is worked out first (prepareMerge, against the map as it
+ * is now: for a large mini-map in a worker) and nothing is written while a polarity conflict
+ * is undecided; writeMerge then only creates the entries.
+ *
+ * The near matches a person answered are remembered in the same transaction (answers.ts):
+ * undoing the merge forgets them too.
  *
  * Of the mini-map's JSON sections, its themes (the factors' colours) and stories (with their
  * citations, on the factors and links they merged into) come along; its views, votes, groups
@@ -46,6 +52,19 @@ function factorSource(plan: MergePlan, keys: readonly string[], label: string, a
     ...(key !== undefined && key !== label ? { key } : {}),
     ...(added ? { added: true } : {}),
   };
+}
+
+/** The near matches a person answered in this review, as the document remembers them. */
+function answersToRemember(plan: MergePlan, preview: MergePreview, decisions: MergeDecisions): AnswerToRemember[] {
+  const out: AnswerToRemember[] = [];
+  for (const p of plan.factors) {
+    const answer = decisions.answers.get(p.id);
+    if (answer === undefined || p.candidates.length === 0) continue;
+    const to = preview.decisions.get(p.id)?.to ?? null;
+    if (answer === 'yes' && to !== null) out.push({ label: p.label, factor: to, answer: 'same' });
+    if (answer === 'no') for (const c of p.candidates) out.push({ label: p.label, factor: c.id, answer: 'different' });
+  }
+  return out;
 }
 
 function themeValue(doc: Y.Doc, mini: ParsedMap, theme: string): string {
@@ -86,14 +105,46 @@ function sourceOwners(plan: MergePlan, preview: MergePreview): Map<string, strin
   return new Map([...owner].map(([to, o]) => [to, o.id]));
 }
 
-export function applyMerge(doc: Y.Doc, plan: MergePlan, decisions: MergeDecisions): ApplyResult {
-  const preview = previewMerge(doc, plan, decisions);
+/**
+ * A decided merge worked out against the map as read (MetaState), as plain data: what to
+ * write, with the new ids and places. Made off the page's thread for a large mini-map (the
+ * merge worker), then written by writeMerge in one transaction. Valid for the map as it was
+ * read: the caller checks the map did not change meanwhile, or prepares again.
+ */
+export interface PreparedMerge {
+  readonly counts: MergeCounts;
+  readonly notices: readonly MergeIssue[];
+  readonly newFactors: readonly {
+    readonly id: string; readonly label: string; readonly x: number; readonly y: number;
+    /** As in the mini-map: a theme name (themeIsName) or a theme key of its file. */
+    readonly theme?: string; readonly notes?: string; readonly icon?: string; readonly source: FactorSource;
+  }[];
+  readonly matchedFactors: readonly {
+    readonly id: string; readonly rename?: string; readonly theme?: string; readonly notes?: string;
+    readonly source?: FactorSource;
+  }[];
+  readonly matchedLinks: readonly { readonly id: string; readonly polarity?: Polarity; readonly source: LinkSource }[];
+  readonly newLinks: readonly {
+    readonly id: string; readonly source: string; readonly target: string; readonly polarity: Polarity;
+    readonly strength?: number; readonly delay?: boolean; readonly notes?: string; readonly key?: string;
+  }[];
+  /** Elements that keep their place but no longer carry this mini-map's entry. */
+  readonly dropSources: readonly { readonly kind: 'factor' | 'link'; readonly id: string }[];
+  readonly removeFactors: readonly string[];
+  readonly removeLinks: readonly string[];
+  readonly answers: readonly AnswerToRemember[];
+  /** Mini-map factor keys → ids in the map, before the sections add theirs. */
+  readonly idMap: readonly (readonly [string, string])[];
+}
+
+export type PrepareResult = { ok: true; prepared: PreparedMerge } | { ok: false; errors: MergeIssue[] };
+
+export function prepareMerge(state: MetaState, plan: MergePlan, decisions: MergeDecisions): PrepareResult {
+  const preview = previewFromState(state, plan, decisions);
   if (preview.undecided > 0) return { ok: false, errors: [mergeIssue('merge.undecided', { count: preview.undecided })] };
-  const { state } = preview;
   const key = plan.source.key;
   const miniFactor = new Map<string, ParsedFactor>(plan.mini.factors.map((f) => [f.key, f]));
 
-  // Ids and places of the new factors, decided before the transaction.
   const newIds = new Map<string, string>();
   for (const p of plan.factors) if (preview.decisions.get(p.id)!.to === null) newIds.set(`${NEW_PREFIX}${p.id}`, newId());
   const resolve = (end: string) => newIds.get(end) ?? end;
@@ -103,72 +154,134 @@ export function applyMerge(doc: Y.Doc, plan: MergePlan, decisions: MergeDecision
     state.snap.factors,
   );
 
-  const idMap = new Map<string, string>();
+  const idMap: [string, string][] = [];
+  const newFactors: PreparedMerge['newFactors'][number][] = [];
+  const matchedFactors: PreparedMerge['matchedFactors'][number][] = [];
+  const owner = sourceOwners(plan, preview);
+  for (const p of plan.factors) {
+    const d = preview.decisions.get(p.id)!;
+    const first = miniFactor.get(p.keys[0]!)!;
+    const id = d.to ?? newIds.get(`${NEW_PREFIX}${p.id}`)!;
+    for (const k of p.keys) idMap.push([k, id]);
+    if (d.to === null) {
+      const pos = positions.get(id)!;
+      newFactors.push({
+        id, label: d.label.trim() || p.label, x: pos.x, y: pos.y,
+        ...(first.theme ? { theme: first.theme } : {}), ...(first.notes ? { notes: first.notes } : {}),
+        ...(first.icon ? { icon: first.icon } : {}),
+        source: factorSource(plan, p.keys, p.label, true),
+      });
+      continue;
+    }
+    const current = state.snap.factorById.get(id)!;
+    const rename = d.label.trim() !== '' && d.label.trim() !== current.label ? d.label : undefined;
+    const before = state.factorSources.get(id)?.get(key);
+    matchedFactors.push({
+      id,
+      ...(rename !== undefined ? { rename } : {}),
+      ...(first.theme && !current.theme ? { theme: first.theme } : {}),
+      ...(first.notes && !current.notes ? { notes: first.notes } : {}),
+      ...(owner.get(id) === p.id ? { source: factorSource(plan, p.keys, p.label, before?.added) } : {}),
+    });
+  }
+
+  const matchedLinks: PreparedMerge['matchedLinks'][number][] = [];
+  const newLinks: PreparedMerge['newLinks'][number][] = [];
+  for (const o of preview.links) {
+    if (o.kind === 'self' || o.kind === 'duplicate') continue;
+    const { link } = o;
+    if (o.kind === 'matched') {
+      const id = o.metaId!;
+      if (link.key !== undefined) idMap.push([link.key, id]);
+      const chosen = o.conflict ? decisions.polarities.get(id) : o.follows ? link.polarity : undefined;
+      const before = state.linkSources.get(id)?.get(key);
+      matchedLinks.push({
+        id, ...(chosen !== undefined && chosen !== o.metaPolarity ? { polarity: chosen } : {}),
+        source: { map: plan.source.title, polarity: link.polarity, ...(before?.added ? { added: true } : {}) },
+      });
+      continue;
+    }
+    const id = newId();
+    if (link.key !== undefined) idMap.push([link.key, id]);
+    newLinks.push({
+      id, source: resolve(preview.ends.get(link.source)!), target: resolve(preview.ends.get(link.target)!), polarity: link.polarity,
+      ...(link.strength !== undefined ? { strength: link.strength } : {}), ...(link.delay ? { delay: true } : {}),
+      ...(link.notes ? { notes: link.notes.slice(0, MAX_NOTES_CHARS) } : {}),
+    });
+  }
+
+  const remove = preview.withdrawn.filter((w) => w.action === 'remove');
+  return {
+    ok: true,
+    prepared: {
+      counts: preview.counts,
+      notices: [...preview.notices],
+      newFactors, matchedFactors, matchedLinks, newLinks,
+      dropSources: preview.withdrawn.filter((w) => w.action !== 'remove').map((w) => ({ kind: w.kind, id: w.id })),
+      removeFactors: remove.filter((w) => w.kind === 'factor').map((w) => w.id),
+      removeLinks: remove.filter((w) => w.kind === 'link').map((w) => w.id),
+      answers: answersToRemember(plan, preview, decisions),
+      idMap,
+    },
+  };
+}
+
+/**
+ * Writes a prepared merge as ONE transaction (one undo step, one update to peers). Nothing
+ * here searches or scores: for 5,000 factors it is the creation of the Yjs entries only.
+ */
+export function writeMerge(doc: Y.Doc, plan: MergePlan, prepared: PreparedMerge): ApplyResult {
+  const key = plan.source.key;
+  const idMap = new Map<string, string>(prepared.idMap);
   const factorIds: string[] = [];
   const linkIds: string[] = [];
   const themeFillIns: { id: string; theme: string }[] = [];
-  const owner = sourceOwners(plan, preview);
   change(doc, () => {
-    for (const p of plan.factors) {
-      const d = preview.decisions.get(p.id)!;
-      const first = miniFactor.get(p.keys[0]!)!;
-      const id = d.to ?? newIds.get(`${NEW_PREFIX}${p.id}`)!;
-      for (const k of p.keys) idMap.set(k, id);
-      if (d.to === null) {
-        const pos = positions.get(id)!;
-        const theme = first.theme ? themeValue(doc, plan.mini, first.theme) : undefined;
-        putFactor(doc, { id, label: d.label.trim() || p.label, x: pos.x, y: pos.y, theme, notes: first.notes, icon: first.icon });
-        factorIds.push(id);
-        writeSource(factorsOf(doc).get(id)!, key, factorSource(plan, p.keys, p.label, true));
-        continue;
+    const factors = factorsOf(doc);
+    for (const f of prepared.newFactors) {
+      const theme = f.theme ? themeValue(doc, plan.mini, f.theme) : undefined;
+      putFactor(doc, { id: f.id, label: f.label, x: f.x, y: f.y, theme, notes: f.notes, icon: f.icon });
+      factorIds.push(f.id);
+      writeSource(factors.get(f.id)!, key, f.source);
+    }
+    for (const f of prepared.matchedFactors) {
+      if (!(factors.get(f.id) instanceof Y.Map)) continue;
+      if (f.rename !== undefined) renameFactor(doc, f.id, f.rename);
+      if (f.theme) {
+        if (plan.mini.themeIsName) setFactorField(doc, f.id, 'theme', themeValue(doc, plan.mini, f.theme));
+        else themeFillIns.push({ id: f.id, theme: f.theme });
       }
-      const current = state.snap.factorById.get(id)!;
-      if (d.label.trim() !== '' && d.label.trim() !== current.label) renameFactor(doc, id, d.label);
-      if (first.theme && !current.theme) {
-        if (plan.mini.themeIsName) setFactorField(doc, id, 'theme', themeValue(doc, plan.mini, first.theme));
-        else themeFillIns.push({ id, theme: first.theme });
-      }
-      if (first.notes && !current.notes) setFactorField(doc, id, 'notes', first.notes);
-      if (owner.get(id) !== p.id) continue;
-      const before = state.factorSources.get(id)?.get(key);
-      writeSource(factorsOf(doc).get(id)!, key, factorSource(plan, p.keys, p.label, before?.added));
+      if (f.notes) setFactorField(doc, f.id, 'notes', f.notes);
+      if (f.source) writeSource(factors.get(f.id)!, key, f.source);
     }
 
     const links = linksOf(doc);
-    for (const o of preview.links) {
-      if (o.kind === 'self' || o.kind === 'duplicate') continue;
-      const { link } = o;
-      if (o.kind === 'matched') {
-        const id = o.metaId!;
-        if (link.key !== undefined) idMap.set(link.key, id);
-        const chosen = o.conflict ? decisions.polarities.get(id) : o.follows ? link.polarity : undefined;
-        if (chosen !== undefined && chosen !== o.metaPolarity) setPolarity(doc, id, chosen);
-        const before = state.linkSources.get(id)?.get(key);
-        writeSource(links.get(id)!, key, { map: plan.source.title, polarity: link.polarity, ...(before?.added ? { added: true } : {}) });
-        continue;
-      }
-      const id = newId();
-      if (link.key !== undefined) idMap.set(link.key, id);
+    for (const l of prepared.matchedLinks) {
+      const m = links.get(l.id);
+      if (!(m instanceof Y.Map)) continue;
+      if (l.polarity !== undefined) setPolarity(doc, l.id, l.polarity);
+      writeSource(m, key, l.source);
+    }
+    for (const l of prepared.newLinks) {
       const m = new Y.Map<unknown>();
-      m.set('source', resolve(preview.ends.get(link.source)!));
-      m.set('target', resolve(preview.ends.get(link.target)!));
-      m.set('polarity', link.polarity);
-      if (link.strength !== undefined) m.set('strength', link.strength);
-      if (link.delay) m.set('delay', true);
-      if (link.notes) m.set('notes', link.notes.slice(0, MAX_NOTES_CHARS));
-      links.set(id, m);
-      writeSource(m, key, { map: plan.source.title, polarity: link.polarity, added: true });
-      linkIds.push(id);
+      m.set('source', l.source);
+      m.set('target', l.target);
+      m.set('polarity', l.polarity);
+      if (l.strength !== undefined) m.set('strength', l.strength);
+      if (l.delay) m.set('delay', true);
+      if (l.notes) m.set('notes', l.notes);
+      links.set(l.id, m);
+      writeSource(m, key, { map: plan.source.title, polarity: l.polarity, added: true });
+      linkIds.push(l.id);
     }
 
-    const remove = preview.withdrawn.filter((w) => w.action === 'remove');
-    for (const w of preview.withdrawn) {
-      if (w.action === 'remove') continue;
-      const m = (w.kind === 'factor' ? factorsOf(doc) : linksOf(doc)).get(w.id);
+    for (const w of prepared.dropSources) {
+      const m = (w.kind === 'factor' ? factors : links).get(w.id);
       if (m instanceof Y.Map) dropSource(m, key);
     }
-    removeLinks(doc, remove.filter((w) => w.kind === 'link').map((w) => w.id));
-    removeFactors(doc, remove.filter((w) => w.kind === 'factor').map((w) => w.id));
+    removeLinks(doc, [...prepared.removeLinks]);
+    removeFactors(doc, [...prepared.removeFactors]);
+    writeAnswers(doc, plan.source.title, prepared.answers);
 
     const ctx: SectionImportContext = { mode: 'merge', idMap, newFactorIds: factorIds, freshId: () => newId() };
     const registered = modelRegistry.jsonSections();
@@ -182,5 +295,11 @@ export function applyMerge(doc: Y.Doc, plan: MergePlan, decisions: MergeDecision
       if (theme !== undefined) setFactorField(doc, f.id, 'theme', theme);
     }
   });
-  return { ok: true, counts: preview.counts, factorIds, linkIds, idMap, notices: [...preview.notices] };
+  return { ok: true, counts: prepared.counts, factorIds, linkIds, idMap, notices: [...prepared.notices] };
+}
+
+/** Works the merge out against the map as it is now, and writes it: one transaction. */
+export function applyMerge(doc: Y.Doc, plan: MergePlan, decisions: MergeDecisions): ApplyResult {
+  const prepared = prepareMerge(readMetaState(doc), plan, decisions);
+  return prepared.ok ? writeMerge(doc, plan, prepared.prepared) : prepared;
 }

@@ -1,6 +1,9 @@
 import { compareMaps, type MapDiff, type MapState } from '../compare';
 import type { Factor, Link, Polarity } from '../schema';
+import { answersFor, type RememberedAnswer } from './answers';
 import { matchFactors, type ConfirmedPair, type FactorMatching } from './match-maps';
+import { normaliseLabel } from './normalise';
+import { sourceKey } from './provenance';
 import { pairKey } from './meta-state';
 import { placeAdded, type Position } from './place';
 
@@ -22,12 +25,28 @@ export interface MapComparison {
 
 export interface CompareMapsOptions {
   readonly confirmed?: readonly ConfirmedPair[];
+  /** Near pairs a person said are different: not offered again. */
+  readonly refused?: readonly ConfirmedPair[];
   /** Leave loops out (a very large map): false. */
   readonly loops?: boolean;
 }
 
+/**
+ * The answers this map remembers about the other map (answers.ts, by its title's source key)
+ * as pairs of normalised labels, the other map's first: what compareWithMap takes.
+ */
+export function rememberedPairs(
+  answers: readonly RememberedAnswer[], otherTitle: string, here: readonly Factor[],
+): { confirmed: ConfirmedPair[]; refused: ConfirmedPair[] } {
+  const label = new Map(here.map((f) => [f.id, normaliseLabel(f.label)]));
+  const mine = answersFor(answers, sourceKey(otherTitle), new Set(label.keys()));
+  const confirmed: ConfirmedPair[] = [...mine.same].map(([there, id]) => [there, label.get(id)!]);
+  const refused: ConfirmedPair[] = [...mine.different].flatMap(([there, ids]) => [...ids].map((id) => [there, label.get(id)!] as const));
+  return { confirmed, refused };
+}
+
 export function compareWithMap(here: MapState, there: MapState, options: CompareMapsOptions = {}): MapComparison {
-  const matching = matchFactors(there.factors, here.factors, options.confirmed ?? []);
+  const matching = matchFactors(there.factors, here.factors, options.confirmed ?? [], options.refused ?? []);
   const diff = compareMaps(there, here, {
     matching: { factors: matching.pairs },
     ...(options.loops === false ? { loops: false } : {}),

@@ -23,9 +23,17 @@ export interface MergeDecisions {
   readonly polarities: ReadonlyMap<string, Polarity>;
   /** By the map's factor or link id. */
   readonly withdrawn: ReadonlyMap<string, WithdrawnAction>;
+  /**
+   * By proposal id: the near matches a person answered in this review, yes or no. The merge
+   * remembers them in the document (answers.ts), so the next merge of this mini-map does not
+   * ask again; a near match left unanswered is added as new and not remembered.
+   */
+  readonly answers: ReadonlyMap<string, NearAnswer>;
 }
 
-export const NO_DECISIONS: MergeDecisions = { factors: new Map(), polarities: new Map(), withdrawn: new Map() };
+export type NearAnswer = 'yes' | 'no';
+
+export const NO_DECISIONS: MergeDecisions = { factors: new Map(), polarities: new Map(), withdrawn: new Map(), answers: new Map() };
 
 /**
  * The default for one proposal. Merging a mini-map again after a group renamed a factor
@@ -38,7 +46,17 @@ export function defaultDecision(p: FactorProposal): FactorDecision {
     return { to: target.id, label: follows ? p.label : target.label };
   }
   if (p.kind === 'same' && target) return { to: target.id, label: target.label };
+  // A yes given at an earlier merge of this mini-map stands until a person says otherwise.
+  if (p.kind === 'near' && p.remembered === 'same' && target) return { to: target.id, label: target.label };
   return { to: null, label: p.label };
+}
+
+/** The answer a near proposal shows: given in this review, else remembered from an earlier one. */
+export function answerOf(p: FactorProposal, decisions: MergeDecisions): NearAnswer | undefined {
+  const given = decisions.answers.get(p.id);
+  if (given) return given;
+  if (p.remembered === 'same' && p.kind === 'near') return 'yes';
+  return undefined;
 }
 
 export function decisionFor(plan: MergePlan, decisions: MergeDecisions, proposalId: string): FactorDecision {
@@ -62,6 +80,11 @@ export function withPolarity(decisions: MergeDecisions, linkId: string, polarity
   return { ...decisions, polarities: new Map(decisions.polarities).set(linkId, polarity) };
 }
 
+/** A person's yes (merge with `d.to`) or no (a new factor) to a near match. */
+export function withAnswer(decisions: MergeDecisions, proposalId: string, answer: NearAnswer, d: FactorDecision): MergeDecisions {
+  return { ...withFactor(decisions, proposalId, d), answers: new Map(decisions.answers).set(proposalId, answer) };
+}
+
 export function withWithdrawn(decisions: MergeDecisions, id: string, action: WithdrawnAction): MergeDecisions {
   return { ...decisions, withdrawn: new Map(decisions.withdrawn).set(id, action) };
 }
@@ -74,7 +97,7 @@ export function acceptNear(plan: MergePlan, decisions: MergeDecisions): MergeDec
   let out = decisions;
   for (const p of plan.factors) {
     const best = p.candidates[0];
-    if (p.kind === 'near' && best && !decisions.factors.has(p.id)) out = withFactor(out, p.id, { to: best.id, label: best.label });
+    if (p.kind === 'near' && best && !decisions.factors.has(p.id)) out = withAnswer(out, p.id, 'yes', { to: best.id, label: best.label });
   }
   return out;
 }

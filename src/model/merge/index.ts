@@ -16,15 +16,19 @@ export {
   type MergeSource, type PlanResult,
 } from './plan';
 export {
-  acceptNear, allDecisions, decisionFor, defaultDecision, NO_DECISIONS, withFactor, withPolarity, withWithdrawn,
-  type FactorDecision, type MergeDecisions, type WithdrawnAction,
+  acceptNear, allDecisions, answerOf, decisionFor, defaultDecision, NO_DECISIONS, withAnswer, withFactor, withPolarity,
+  withWithdrawn, type FactorDecision, type MergeDecisions, type NearAnswer, type WithdrawnAction,
 } from './decisions';
 export {
-  NEW_PREFIX, previewMerge, type LinkKind, type LinkOutcome, type MergeCounts, type MergePreview,
+  answerKey, answersFor, matchesOf, NO_ANSWERS, readAnswers, rememberAnswers, writeAnswers, type AnswerToRemember,
+  type MatchAnswer, type RememberedAnswer, type SourceAnswers,
+} from './answers';
+export {
+  NEW_PREFIX, previewFromState, previewMerge, type LinkKind, type LinkOutcome, type MergeCounts, type MergePreview,
   type WithdrawnElement,
 } from './preview';
 export { decideConflicts, type ConflictChoice } from './conflicts';
-export { applyMerge, type ApplyResult } from './apply';
+export { applyMerge, prepareMerge, writeMerge, type ApplyResult, type PreparedMerge, type PrepareResult } from './apply';
 export { pairKey, readMetaState, type MetaState } from './meta-state';
 export {
   matchFactors, type ConfirmedPair, type FactorMatching, type LabelledFactor, type NearPair,
@@ -36,7 +40,7 @@ export {
   consensusOf, contestedLinks, factorConsensus, groupCount, linksDrawnByAtLeast, type Consensus,
 } from './consensus';
 export {
-  compareWithMap, comparisonOverlay, type ComparedFactor, type ComparedLink, type CompareMapsOptions,
+  compareWithMap, comparisonOverlay, rememberedPairs, type ComparedFactor, type ComparedLink, type CompareMapsOptions,
   type ComparisonOverlay, type MapComparison, type Presence,
 } from './compare-maps';
 export {

@@ -31,10 +31,14 @@ export interface FactorMatching {
 /** A pair a person confirmed, by normalised labels (normaliseLabel). */
 export type ConfirmedPair = readonly [left: string, right: string];
 
+/**
+ * @param refused pairs a person said are not the same: never offered again as near
+ */
 export function matchFactors(
   left: readonly LabelledFactor[],
   right: readonly LabelledFactor[],
   confirmed: readonly ConfirmedPair[] = [],
+  refused: readonly ConfirmedPair[] = [],
 ): FactorMatching {
   const pairs = new Map<string, string>();
   const how = new Map<string, 'same' | 'confirmed'>();
@@ -58,10 +62,13 @@ export function matchFactors(
     const to = index.same(leftKey.get(f.id)!).find((c) => !taken.has(c.id));
     if (to) pair(f.id, to.id, 'same');
   }
+  const no = new Set(refused.map(([l, r]) => `${l}\u0000${r}`));
   const near: NearPair[] = [];
   for (const f of left) {
     if (pairs.has(f.id)) continue;
-    const best: Candidate | undefined = index.near(leftKey.get(f.id)!, 5).find((c) => !taken.has(c.id));
+    const key = leftKey.get(f.id)!;
+    const best: Candidate | undefined = index.near(key, 5)
+      .find((c) => !taken.has(c.id) && !no.has(`${key}\u0000${normaliseLabel(c.label)}`));
     if (best) near.push({ left: f.id, right: best.id, score: best.score });
   }
   near.sort((a, b) => b.score - a.score || (a.left < b.left ? -1 : 1));

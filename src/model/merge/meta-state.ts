@@ -3,6 +3,7 @@ import { factorsOf, linksOf } from '../doc';
 import { silent } from '../log';
 import { readSnapshot, type MapSnapshot } from '../reader';
 import type { Link } from '../schema';
+import { readAnswers, type RememberedAnswer } from './answers';
 import {
   readFactorSourceMap, readLinkSourceMap, SOURCES_FIELD, type FactorSource, type LinkSource,
 } from './provenance';
@@ -15,6 +16,8 @@ export interface MetaState {
   /** `${source}\0${target}` → the link the map shows. */
   readonly linkByPair: ReadonlyMap<string, string>;
   readonly linkById: ReadonlyMap<string, Link>;
+  /** What people answered to near matches, every source (answers.ts). */
+  readonly answers: readonly RememberedAnswer[];
 }
 
 export function pairKey(source: string, target: string): string {
@@ -37,5 +40,5 @@ export function readMetaState(doc: Y.Doc): MetaState {
   }
   const linkByPair = new Map(snap.links.map((l) => [pairKey(l.source, l.target), l.id]));
   const linkById = new Map(snap.links.map((l) => [l.id, l]));
-  return { snap, factorSources, linkSources, linkByPair, linkById };
+  return { snap, factorSources, linkSources, linkByPair, linkById, answers: readAnswers(doc, quiet) };
 }

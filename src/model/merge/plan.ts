@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
 import type { ParsedMap } from '../io/parsed';
 import { MAX_LABEL_CHARS } from '../schema';
+import { answersFor, type MatchAnswer } from './answers';
 import { LabelIndex, type Candidate } from './label-index';
 import { readMetaState, type MetaState } from './meta-state';
 import { mergeIssue, type MergeIssue } from './messages';
 import { normaliseLabel } from './normalise';
+import { labelSimilarity } from './similarity';
 import { sourceKey, type FactorSource } from './provenance';
 
 /**
@@ -15,7 +17,9 @@ import { sourceKey, type FactorSource } from './provenance';
  *   the mini-map file, or by the label the group gave it then): merging again updates it.
  * - `same`: a factor of the map has the same label after normalisation.
  * - `near`: factors of the map with a similar label, best first, with their score; only a
- *   person's yes merges them.
+ *   person's yes merges them. A yes or a no given at an earlier merge of this mini-map is
+ *   remembered (answers.ts): a yes comes back as the decision (`remembered: 'same'`), refused
+ *   factors are not proposed again (`remembered: 'different'`, and `new` when none is left).
  * - `new`: nothing alike; added.
  * Factors of the mini-map that are the same after normalisation ("Insécurité", "insecurite")
  * are one proposal: they become one factor.
@@ -36,6 +40,14 @@ export interface FactorProposal {
   readonly candidates: readonly Candidate[];
   /** again: what this mini-map said about the factor last time. */
   readonly previous?: FactorSource;
+  /**
+   * What a person answered about this label at an earlier merge of this mini-map: `same`, the
+   * first candidate is the factor they confirmed; `different`, they refused some factors, which
+   * are left out of the candidates.
+   */
+  readonly remembered?: MatchAnswer;
+  /** `different`: how many of the map's factors a person refused for this label. */
+  readonly refusedBefore?: number;
 }
 
 export interface MergeSource {
@@ -143,6 +155,7 @@ export function planMerge(target: Y.Doc | MetaState, mini: ParsedMap, options: M
   const key = sourceKey(title);
   const previous = previousOf(state, key);
   const index = new LabelIndex(state.snap.factors);
+  const answers = answersFor(state.answers, key, new Set(state.snap.factorById.keys()));
   const claimed = new Set<string>();
   const factors: FactorProposal[] = [];
   const proposalOf = new Map<string, string>();
@@ -170,8 +183,22 @@ export function planMerge(target: Y.Doc | MetaState, mini: ParsedMap, options: M
       factors.push({ ...base, kind: 'same', candidates: same.map((f) => ({ id: f.id, label: f.label, score: 100 })).sort(byLabelThenId) });
       continue;
     }
-    const near = index.near(g.normalised, NEAR_CANDIDATES);
-    factors.push({ ...base, kind: near.length > 0 ? 'near' : 'new', candidates: near });
+    const refused = answers.different.get(g.normalised);
+    const near = index.near(g.normalised, NEAR_CANDIDATES + (refused?.size ?? 0))
+      .filter((c) => !refused?.has(c.id));
+    const yes = answers.same.get(g.normalised);
+    const confirmed = yes === undefined ? undefined : state.snap.factorById.get(yes);
+    if (confirmed) {
+      const first = { id: confirmed.id, label: confirmed.label, score: labelSimilarity(g.normalised, normaliseLabel(confirmed.label)) };
+      const rest = near.filter((c) => c.id !== confirmed.id).slice(0, NEAR_CANDIDATES - 1);
+      factors.push({ ...base, kind: 'near', remembered: 'same', candidates: [first, ...rest] });
+      continue;
+    }
+    const shown = near.slice(0, NEAR_CANDIDATES);
+    factors.push({
+      ...base, kind: shown.length > 0 ? 'near' : 'new', candidates: shown,
+      ...(refused ? { remembered: 'different' as const, refusedBefore: refused.size } : {}),
+    });
   }
 
   const notices: MergeIssue[] = [];

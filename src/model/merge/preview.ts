@@ -91,6 +91,11 @@ function opposite(a: Polarity, b: Polarity): boolean {
 export function previewMerge(
   doc: Y.Doc, plan: MergePlan, decisions: MergeDecisions, state: MetaState = readMetaState(doc),
 ): MergePreview {
+  return previewFromState(state, plan, decisions);
+}
+
+/** The same, from the map as read into plain data: what the merge worker does. */
+export function previewFromState(state: MetaState, plan: MergePlan, decisions: MergeDecisions): MergePreview {
   const { snap } = state;
   const key = plan.source.key;
   const chosen = allDecisions(plan, decisions);

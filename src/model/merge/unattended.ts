@@ -11,7 +11,8 @@ import { previewMerge } from './preview';
 /**
  * A merge with nobody to review it (POST /api/maps/<id>/merge, for analysts who script it):
  * matches after normalisation are taken, near matches are never merged but returned as
- * suggestions, the rest is added, and where the polarities disagree the map keeps its own and
+ * suggestions (except those a person confirmed, or refused, at an earlier merge of this
+ * mini-map in the review step: remembered answers stand), the rest is added, and where the polarities disagree the map keeps its own and
  * the conflict is reported. What a previous merge of the same mini-map brought and the
  * mini-map no longer has is handled as in the review step's defaults.
  */
@@ -73,7 +74,7 @@ export function applyUnattended(doc: Y.Doc, plan: MergePlan): UnattendedResult {
       linksMatched: counts.linksMatched,
       linksAdded: counts.linksAdded,
       suggestions: plan.factors.flatMap((p) =>
-        (p.kind === 'near' ? p.candidates.map((c) => ({ label: p.label, candidate: c.label, score: c.score })) : [])),
+        (p.kind === 'near' && p.remembered !== 'same' ? p.candidates.map((c) => ({ label: p.label, candidate: c.label, score: c.score })) : [])),
       conflicts: preview.conflicts.map((c) => ({
         cause: labelOf(c.link.source), effect: labelOf(c.link.target), map: c.metaPolarity!, mini: c.link.polarity,
       })),

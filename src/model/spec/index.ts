@@ -4,6 +4,7 @@ import { FACTORS_SPEC } from './factors';
 import { GROUPS_SPEC } from './groups';
 import { LINKS_SPEC } from './links';
 import { LOOPS_SPEC } from './loops';
+import { MATCHES_SPEC } from './matches';
 import { META_SPEC } from './meta';
 import { ROOT, type RootName } from './names';
 import { STORIES_SPEC } from './stories';
@@ -21,7 +22,7 @@ import { VOTES_SPEC } from './votes';
  */
 export const ROOT_SPECS: readonly RootSpec[] = [
   FACTORS_SPEC, LINKS_SPEC, META_SPEC, THEMES_SPEC, LOOPS_SPEC, STORIES_SPEC, CITATIONS_SPEC,
-  VIEWS_SPEC, VOTES_SPEC, GROUPS_SPEC, EDITORS_SPEC,
+  VIEWS_SPEC, VOTES_SPEC, GROUPS_SPEC, EDITORS_SPEC, MATCHES_SPEC,
 ];
 
 const byName = new Map<string, RootSpec>(ROOT_SPECS.map((s) => [s.name, s]));
@@ -41,10 +42,11 @@ export const UNDOABLE_ROOTS: readonly RootName[] = ROOT_SPECS.filter((s) => s.un
 
 export { ROOT, type RootName };
 export {
-  CITATIONS_SPEC, EDITORS_SPEC, FACTORS_SPEC, GROUPS_SPEC, LINKS_SPEC, LOOPS_SPEC, META_SPEC, STORIES_SPEC,
+  CITATIONS_SPEC, EDITORS_SPEC, FACTORS_SPEC, GROUPS_SPEC, LINKS_SPEC, LOOPS_SPEC, MATCHES_SPEC, META_SPEC, STORIES_SPEC,
   THEMES_SPEC, VIEWS_SPEC, VOTES_SPEC,
 };
 export { ACTION_FIELDS } from './groups';
+export { MATCH_ANSWERS } from './matches';
 export { PRESENCE_SPEC } from './presence';
 export { entryName, readEntry, readFields, type Plain } from './read';
 export { f, fits, isBlank, maxChars, writable } from './fields';

@@ -14,6 +14,7 @@ export const ROOT = {
   votes: 'votes',
   groups: 'groups',
   editors: 'editors',
+  matches: 'matches',
 } as const;
 
 export type RootName = (typeof ROOT)[keyof typeof ROOT];
