@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { createMapDoc, installModel, type Polarity } from '../src/model';
 import { importIntoDoc, parseImportFile, type ParsedMap } from '../src/model/io';
 import {
-  applyMerge, decideConflicts, NO_DECISIONS, planMerge, previewMerge, withFactor, type MergePlan,
+  decideConflicts, NO_DECISIONS, planMerge, prepareMerge, previewMerge, withFactor, writeMerge, type MergePlan,
+  type PreparedMerge,
 } from '../src/model/merge';
 import { readMetaState } from '../src/model/merge/meta-state';
 import { ratio, sectionMarkdown, type Figure, type Section } from './lib/report';
@@ -99,6 +100,8 @@ export async function run(): Promise<Section> {
   const reference: number[] = [];
   const plans: number[] = [];
   const clicks: number[] = [];
+  const prepares: number[] = [];
+  const writes: number[] = [];
   let counts = { matched: 0, added: 0, near: 0, conflicts: 0 };
   for (let i = 0; i <= runs; i++) {
     // Alternate which side goes first, so neither always runs on a warmer heap.
@@ -120,11 +123,21 @@ export async function run(): Promise<Section> {
       const tClick = time(() => {
         previewMerge(doc, plan, withFactor(NO_DECISIONS, near.id, { to: near.candidates[0]!.id, label: near.label }), state);
       });
-      const t = tPlan + time(() => {
-        const p = previewMerge(doc, plan, NO_DECISIONS);
-        const r = applyMerge(doc, plan, decideConflicts(NO_DECISIONS, p.conflicts, 'map'));
+      // What the merge worker does once the person confirms (against the map read afresh),
+      // then the page's part: the one transaction.
+      let prepared!: PreparedMerge;
+      const tPrepare = time(() => {
+        const fresh = readMetaState(doc);
+        const p = previewMerge(doc, plan, NO_DECISIONS, fresh);
+        const r = prepareMerge(fresh, plan, decideConflicts(NO_DECISIONS, p.conflicts, 'map'));
+        if (!r.ok) throw new Error(r.errors[0]!.message);
+        prepared = r.prepared;
+      });
+      const tWrite = time(() => {
+        const r = writeMerge(doc, plan, prepared);
         if (!r.ok) throw new Error(r.errors[0]!.message);
       });
+      const t = tPlan + tPrepare + tWrite;
       counts = {
         matched: first.counts.matched, added: first.counts.added,
         near: plan.factors.filter((p) => p.kind === 'near').length, conflicts: first.counts.conflicts,
@@ -133,8 +146,37 @@ export async function run(): Promise<Section> {
         ours.push(t);
         plans.push(tPlan);
         clicks.push(tClick);
+        prepares.push(tPrepare);
+        writes.push(tWrite);
       }
     }
+  }
+  // A huge mini-map (issue 18: 5,000 factors): what runs in the merge worker, and what is
+  // left to the page (the one transaction), against the same meta-map.
+  const hugeN = QUICK ? 1_000 : 5_000;
+  const hugeRows = Array.from({ length: hugeN - 1 }, (_, i) => [`Facteur ${i} du village`, `Facteur ${i + 1} du village`, '+'] as [string, string, Polarity]);
+  const huge = csv(hugeRows);
+  const hugePlans: number[] = [];
+  const hugePrepares: number[] = [];
+  const hugeWrites: number[] = [];
+  for (let i = 0; i < (QUICK ? 2 : 3); i++) {
+    const doc = metaDoc(meta);
+    let plan!: MergePlan;
+    let prepared!: PreparedMerge;
+    const state = readMetaState(doc);
+    hugePlans.push(time(() => {
+      const r = planMerge(state, huge, { title: 'Grand atelier' });
+      if (!r.ok) throw new Error(r.errors[0]!.message);
+      plan = r.plan;
+    }));
+    hugePrepares.push(time(() => {
+      const r = prepareMerge(readMetaState(doc), plan, NO_DECISIONS);
+      if (!r.ok) throw new Error(r.errors[0]!.message);
+      prepared = r.prepared;
+    }));
+    hugeWrites.push(time(() => {
+      if (!writeMerge(doc, plan, prepared).ok) throw new Error('write');
+    }));
   }
   const med = (xs: number[]) => summarize(xs).median;
   const figures: Figure[] = [
@@ -145,6 +187,27 @@ export async function run(): Promise<Section> {
       note: `${counts.matched} matched after normalisation, ${counts.near} near proposed, ${counts.added} added, ${counts.conflicts} conflicts; reference: exact-label import merge`,
     },
     { name: 'review plan alone', unit: 'ms', median: med(plans), spread: spread(plans), n: plans.length, target: '≤ 1,000 ms', pass: med(plans) <= 1_000 },
+    {
+      name: 'merge worked out once confirmed (the worker\'s part: read, links, places, provenance)', unit: 'ms',
+      median: med(prepares), spread: spread(prepares), n: prepares.length,
+    },
+    {
+      name: 'merge written (the page\'s part: one transaction, one undo step)', unit: 'ms',
+      median: med(writes), spread: spread(writes), n: writes.length,
+    },
+    {
+      name: `${hugeN}-factor mini-map into the ${n}-factor map: plan (in the merge worker)`, unit: 'ms',
+      median: med(hugePlans), spread: spread(hugePlans), n: hugePlans.length,
+    },
+    {
+      name: `${hugeN}-factor mini-map: merge worked out (in the merge worker)`, unit: 'ms',
+      median: med(hugePrepares), spread: spread(hugePrepares), n: hugePrepares.length,
+    },
+    {
+      name: `${hugeN}-factor mini-map: merge written (on the page, one transaction)`, unit: 'ms',
+      median: med(hugeWrites), spread: spread(hugeWrites), n: hugeWrites.length,
+      note: 'the only part of a merge the page does itself: the review and the progress indicator stay live while the worker plans and prepares',
+    },
     {
       name: 'one decision in the review (links worked out again)', unit: 'ms', median: med(clicks), spread: spread(clicks), n: clicks.length,
       target: '≤ 100 ms', pass: med(clicks) <= 100,
