@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMapDoc, factorsOf, readSnapshot, silent } from '../../src/model';
-import { readFactorSourceMap, SOURCES_FIELD, sortedSources } from '../../src/model/merge';
+import { readAnswers, readFactorSourceMap, rememberAnswers, SOURCES_FIELD, sortedSources } from '../../src/model/merge';
 import { exportXlsxAsync, importIntoDoc, parseCsv } from '../../src/model/io';
 import {
   connectClient, destroyAll, makeTempDir, startRelay, waitFor, whenSynced, type CreatedMap, type RelayProcess,
@@ -171,5 +171,53 @@ describe('POST /api/maps/<id>/merge', () => {
     expect(answer).toMatchObject({ matched: 30, added: 0, linksMatched: 55, linksAdded: 0, suggestions: [] });
     expect(answer.notices.map((n) => n.code)).toContain('merge.identical');
     expect(await countsOf(m)).toEqual({ factors: 30, links: 55 });
+  });
+
+  it('merges a 5,000-factor mini-map off the relay thread, in one piece', async () => {
+    const m = await maliMap();
+    const rows = Array.from({ length: 4_998 }, (_, i) => `Facteur ${i} du village,Facteur ${i + 1} du village,+`);
+    rows.push('Facteur 0 du village,insecurite,+');
+    const r = await merge(m, `cause,effect,polarity\n${rows.join('\n')}\n`, 'text/csv', 'Grand atelier');
+    expect(r.status, await r.clone().text()).toBe(200);
+    expect(await r.json()).toMatchObject({ matched: 1, added: 4_999, linksMatched: 0, linksAdded: 4_999, suggestions: [], conflicts: [] });
+    expect(await countsOf(m)).toEqual({ factors: 5_029, links: 5_054 });
+  }, 120_000);
+
+  it('keeps the map\'s polarity on each of many conflicting links and lists every conflict', async () => {
+    const meta = Array.from({ length: 200 }, (_, i) => `Cause ${i},Effet ${i},+`);
+    const created = await post('/api/maps', `cause,effect,polarity\n${meta.join('\n')}\n`, 'text/csv');
+    expect(created.status).toBe(201);
+    const m = (await created.json()) as CreatedMap;
+    const mini = Array.from({ length: 200 }, (_, i) => `cause ${i},effet ${i},-`);
+    const r = await merge(m, `cause,effect,polarity\n${mini.join('\n')}\n`, 'text/csv', 'Groupe contraire');
+    expect(r.status, await r.clone().text()).toBe(200);
+    const answer = await r.json() as { conflicts: { cause: string; effect: string; map: string; mini: string }[] };
+    expect(answer).toMatchObject({ matched: 400, added: 0, linksMatched: 200, linksAdded: 0 });
+    expect(answer.conflicts).toHaveLength(200);
+    expect(answer.conflicts).toContainEqual({ cause: 'cause 17', effect: 'effet 17', map: '+', mini: '-' });
+    const links = (JSON.parse(await exported(m)) as { links: { polarity: string }[] }).links;
+    expect(links).toHaveLength(200);
+    expect(new Set(links.map((l) => l.polarity))).toEqual(new Set(['+']));
+  });
+
+  it('takes a near match a person confirmed in the app, synced through the relay, and no longer suggests it', async () => {
+    const m = await maliMap();
+    const alice = connectClient(relay, m.id, m.editToken);
+    const bob = connectClient(relay, m.id, m.editToken);
+    try {
+      await Promise.all([whenSynced(alice), whenSynced(bob)]);
+      const drought = readSnapshot(alice.doc, silent).factors.find((f) => f.label === 'Sécheresses et pluies irrégulières')!;
+      rememberAnswers(alice.doc, 'Groupe des femmes', [{ label: 'Sécheresse', factor: drought.id, answer: 'same' }]);
+      // Another person's device has it: the answer is part of the map.
+      await waitFor(() => readAnswers(bob.doc, silent).length === 1, 'the answer to reach another client');
+      const r = await merge(m, FEMMES);
+      expect(r.status, await r.clone().text()).toBe(200);
+      const answer = await r.json() as { suggestions: { label: string }[] };
+      expect(answer).toMatchObject({ matched: 12, added: 5 });
+      expect(answer.suggestions.map((x) => x.label)).not.toContain('Sécheresse');
+      await waitFor(() => readSnapshot(bob.doc, silent).factors.length === 35, 'the merge to reach another client');
+    } finally {
+      destroyAll(alice, bob);
+    }
   });
 });
