@@ -97,9 +97,9 @@ describe('near matches a person answered', () => {
     const plan = planOrThrow(doc, linksCsv(ROWS), { title: GROUP });
     applied(doc, plan, answered(doc, plan));
     const target = factorByLabel(doc, 'Pauvreté des ménages').id;
-    rememberAnswers(doc, GROUP, [{ label: 'pauvrete des menages rurales', factor: target, answer: 'different' }]);
+    rememberAnswers(doc, GROUP, [{ label: 'pauvrete des menages ruraux', factor: target, answer: 'different' }]);
     const mine = readAnswers(doc, quiet).filter((a) => a.factor === target);
-    expect(mine).toEqual([expect.objectContaining({ answer: 'different', label: 'pauvrete des menages rurales' })]);
+    expect(mine).toEqual([expect.objectContaining({ answer: 'different', label: 'pauvrete des menages ruraux' })]);
   });
 
   it('go with the merge on undo', () => {
@@ -152,7 +152,8 @@ describe('renaming in the review step', () => {
     const doc = maliDoc();
     const plan = planOrThrow(doc, linksCsv(['Exode des jeunes,Insécurité,+']), { title: GROUP });
     const exode = proposal(plan, 'Exode des jeunes');
-    expect(exode.kind).toBe('new');
+    // "Chômage des jeunes" may be proposed as near: unanswered, it is added as new all the same.
+    expect(['new', 'near']).toContain(exode.kind);
     applied(doc, plan, withFactor(NO_DECISIONS, exode.id, { to: null, label: 'Exode des jeunes vers les villes' }));
     expect(factorSources(doc, 'Exode des jeunes vers les villes')).toEqual([{ map: GROUP, label: 'Exode des jeunes', added: true }]);
   });

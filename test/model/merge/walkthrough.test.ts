@@ -50,6 +50,8 @@ describe('three mini-maps merged into the Mali fixture', () => {
     expect(poverty.score).toBeGreaterThan(55);
     expect(poverty.score).toBeLessThan(100);
     expect(kangaba!.added).toContain('Accès des femmes à la terre');
+    // Refused, then renamed: added as a factor of its own under the new name.
+    expect(kangaba!.near).toContainEqual(expect.objectContaining({ label: 'Exode des jeunes', answer: 'no' }));
     expect(kangaba!.added).toContain('Exode des jeunes → Exode des jeunes vers les villes');
     expect(kangaba!.added).not.toContain('Pauvreté des ménages ruraux');
   });
@@ -67,6 +69,10 @@ describe('three mini-maps merged into the Mali fixture', () => {
     expect(again.asked).toBe(0);
     expect(again.kinds).toEqual({ again: 8 });
     expect(again.after).toEqual(again.before);
+    // Every yes and no of the three reviews is kept in the map, for the next merges.
+    const answered = get().steps.flatMap((s) => s.near.filter((n) => n.answer !== 'none'));
+    expect(get().remembered.same).toBe(answered.filter((n) => n.answer === 'yes').length);
+    expect(get().remembered.different).toBeGreaterThanOrEqual(answered.filter((n) => n.answer === 'no').length);
   });
 
   it('finds every factor of the fixture in the meta-map once the renamed one is confirmed, and remembers it', () => {

@@ -49,7 +49,8 @@ export const GROUPS: readonly GroupScript[] = [
     answers: {
       'Pauvreté des ménages ruraux': 'yes',
       'Marchés et foires': 'yes',
-      'Accès des femmes à la terre': 'no',
+      // Young people leaving is not their unemployment: refused, added as a factor of its own.
+      'Exode des jeunes': 'no',
     },
     rename: { 'Exode des jeunes': 'Exode des jeunes vers les villes' },
     conflicts: 'map',
@@ -113,6 +114,8 @@ export interface WalkthroughRecord {
   readonly steps: readonly StepRecord[];
   /** The first mini-map merged again, unchanged. */
   readonly again: { title: string; kinds: Record<string, number>; asked: number; before: Counts; after: Counts };
+  /** What the meta-map remembers of the answers given in the three reviews. */
+  readonly remembered: { same: number; different: number };
   readonly comparison: {
     readonly counts: Record<'both' | 'here' | 'there', Counts>;
     readonly onlyHere: readonly string[];
@@ -230,6 +233,8 @@ export function runWalkthrough(): WalkthroughRecord {
   const re = applyMerge(meta, planned.plan, decideConflicts(NO_DECISIONS, previewMerge(meta, planned.plan, NO_DECISIONS).conflicts, 'map'));
   if (!re.ok) throw new Error('re-merge failed');
 
+  const answers = readAnswers(meta, silent);
+  const remembered = { same: answers.filter((a) => a.answer === 'same').length, different: answers.filter((a) => a.answer === 'different').length };
   const here = mapStateOf(meta);
   const there = mapStateOf(original);
   const c = compareWithMap(here, there);
@@ -252,6 +257,7 @@ export function runWalkthrough(): WalkthroughRecord {
     original: counts(original),
     steps,
     again: { title: first.title, kinds, asked, before: beforeAgain, after: counts(meta) },
+    remembered,
     comparison: {
       counts: overlay.counts,
       onlyHere: c.diff.factors.added.map((f) => f.label),
@@ -283,6 +289,7 @@ function markdown(r: WalkthroughRecord): string {
   }
   out.push(`### ${r.again.title} merged again, unchanged`, '');
   out.push(`- proposals: ${JSON.stringify(r.again.kinds)}; near matches asked again: ${r.again.asked}; ${c(r.again.before)} → ${c(r.again.after)}`, '');
+  out.push(`Answers the meta-map remembers: ${r.remembered.same} yes, ${r.remembered.different} no.`, '');
   const k = r.comparison;
   out.push('### Meta-map compared with the original fixture', '');
   out.push(`- both: ${c(k.counts.both)}; only in the meta-map: ${c(k.counts.here)}; only in the fixture: ${c(k.counts.there)}`);
@@ -290,7 +297,8 @@ function markdown(r: WalkthroughRecord): string {
   out.push(`- renamed: ${k.renamed.map((x) => `${x.there} → ${x.here}`).join('; ') || 'none'}`);
   out.push(`- polarity differs: ${k.polarityDiffers.join('; ') || 'none'}`);
   out.push(`- loops in both: ${k.loopsBoth}; only in the meta-map: ${k.loopsOnlyHere.length}; only in the fixture: ${k.loopsOnlyThere.length}`);
-  for (const l of k.loopsOnlyHere) out.push(`  - new loop: ${l}`);
+  for (const l of k.loopsOnlyHere.slice(0, 5)) out.push(`  - new loop: ${l}`);
+  if (k.loopsOnlyHere.length > 5) out.push(`  - … and ${k.loopsOnlyHere.length - 5} more`);
   for (const l of k.loopsOnlyThere) out.push(`  - lost loop: ${l}`);
   out.push(`- near pairs offered: ${k.near.map((n) => `${n.there} ≈ ${n.here} (${n.score})`).join('; ') || 'none'}`);
   out.push(`- after confirming them: both ${c(k.afterConfirm.both)}; only here ${c(k.afterConfirm.here)}; only there ${c(k.afterConfirm.there)}`);
