@@ -186,7 +186,7 @@ describe('a large mini-map', () => {
   it('is planned and worked out in the merge worker with a progress indicator, then written as one undo step', async () => {
     const m = await maliMap();
     const { context, page, errors } = await open(m);
-    const rows = Array.from({ length: 1_499 }, (_, i) => `Facteur ${i} du village,Facteur ${i + 1} du village,+`);
+    const rows = Array.from({ length: 1_498 }, (_, i) => `Facteur ${i} du village,Facteur ${i + 1} du village,+`);
     rows.push('Facteur 0 du village,insecurite,+');
     // Which progress messages were ever on the page: each lasts as long as the worker works.
     await page.evaluate(() => {
