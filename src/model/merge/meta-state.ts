@@ -40,5 +40,5 @@ export function readMetaState(doc: Y.Doc): MetaState {
   }
   const linkByPair = new Map(snap.links.map((l) => [pairKey(l.source, l.target), l.id]));
   const linkById = new Map(snap.links.map((l) => [l.id, l]));
-  return { snap, factorSources, linkSources, linkByPair, linkById, answers: readAnswers(doc, quiet) };
+  return { snap, factorSources, linkSources, linkByPair, linkById, answers: readAnswers(doc, silent) };
 }
