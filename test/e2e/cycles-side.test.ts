@@ -146,6 +146,15 @@ describe('a comparison side by side', () => {
     await expect.poll(() => transformOf(after), PATIENT).not.toBe(dragged);
     await expect.poll(async () => (await transformOf(before)) === (await transformOf(after)), PATIENT).toBe(true);
 
+    // The table names every link and loop by its factors, unchanged ones included.
+    await page.getByTestId('cycles-table-toggle').click();
+    const table = page.getByTestId('cycles-table');
+    await expect.poll(() => table.locator('tr[data-status="removed"]').allTextContents(), PATIENT)
+      .toContainEqual(expect.stringContaining('Fermeture des écoles → Chômage des jeunes (+)'));
+    await expect.poll(() => table.locator('.cycles-loops').textContent()).toMatch(/Boucles disparues.*Fermeture des écoles.*\(renforçante\)/);
+    expect(await table.locator('.cycles-loops').textContent()).not.toContain('?');
+    await page.getByTestId('cycles-table-toggle').click();
+
     // The comparison as one side-by-side picture for a report.
     const download = page.waitForEvent('download');
     await page.getByTestId('cycles-image').click();

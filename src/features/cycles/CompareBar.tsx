@@ -82,7 +82,7 @@ export function CompareBar({ viewing, live, layout, onImage }: {
       </button>
       <button type="button" className="primary" onClick={() => cycles().view(null)} data-testid="cycles-back">{t('cycles.back')}</button>
       {exporting && <p role="status">{exporting === 'busy' ? t('cycles.exporting') : t('cycles.exportFailed')}</p>}
-      {diff && table && <CompareTable diff={diff} />}
+      {diff && table && <CompareTable diff={diff} labels={viewing.labels} />}
     </>
   );
 }

@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import type { Polarity } from '../../model';
 import type { LoopRef, MapDiff } from '../../model/compare';
+import { POLARITY_SIGN } from '../../ui/polarity';
 
-/** A comparison as a table: each factor and link added, removed or changed, and the loops. */
-export function CompareTable({ diff }: { diff: MapDiff }) {
+/**
+ * A comparison as a table: each factor and link added, removed or changed, and the loops.
+ * `labels` names the factors no change lists (a link or a loop runs through unchanged ones).
+ */
+export function CompareTable({ diff, labels }: { diff: MapDiff; labels?: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
-  const label = new Map<string, string>();
+  const label = new Map<string, string>(labels);
   for (const f of [...diff.factors.removed, ...diff.factors.changed.map((c) => c.from)]) label.set(f.id, f.label);
   for (const f of [...diff.factors.added, ...diff.factors.changed.map((c) => c.to)]) label.set(f.id, f.label);
+  const sign = (p: string) => POLARITY_SIGN[p as Polarity] ?? p;
   const linkName = (l: { source: string; target: string; polarity: string }) =>
-    `${label.get(l.source) ?? '?'} → ${label.get(l.target) ?? '?'} (${l.polarity})`;
-  const value = (v: unknown) => (v === undefined || v === '' ? '—' : String(v));
+    `${label.get(l.source) ?? '?'} → ${label.get(l.target) ?? '?'} (${sign(l.polarity)})`;
+  const value = (v: unknown, field?: string) => (v === undefined || v === '' ? '—' : field === 'polarity' ? sign(String(v)) : String(v));
   const loopName = (l: LoopRef) => l.factors.map((id) => label.get(id) ?? '?').join(' → ');
+  const kind = (k: string) => t(`cycles.loopKind.${k}`);
   const rows: { status: string; kind: string; name: string; change: string }[] = [
     ...diff.factors.added.map((f) => ({ status: 'added', kind: 'factors', name: f.label, change: '' })),
     ...diff.factors.removed.map((f) => ({ status: 'removed', kind: 'factors', name: f.label, change: '' })),
@@ -22,7 +29,7 @@ export function CompareTable({ diff }: { diff: MapDiff }) {
     ...diff.links.removed.map((l) => ({ status: 'removed', kind: 'links', name: linkName(l), change: '' })),
     ...diff.links.changed.map((c) => ({
       status: 'changed', kind: 'links', name: linkName(c.to),
-      change: c.fields.map((field) => t('cycles.wasNow', { field: t(`cycles.field.${field}`), from: value(c.from[field]), to: value(c.to[field]) })).join(' · '),
+      change: c.fields.map((field) => t('cycles.wasNow', { field: t(`cycles.field.${field}`), from: value(c.from[field], field), to: value(c.to[field], field) })).join(' · '),
     })),
   ];
   const loops = diff.loops;
@@ -46,9 +53,9 @@ export function CompareTable({ diff }: { diff: MapDiff }) {
       )}
       {loops && loops.appeared.length + loops.disappeared.length + loops.changedKind.length > 0 && (
         <dl className="cycles-loops">
-          {loops.appeared.length > 0 && <><dt>{t('cycles.loopsAppeared')}</dt>{loops.appeared.map((l) => <dd key={l.id}>{loopName(l)} ({l.kind})</dd>)}</>}
-          {loops.disappeared.length > 0 && <><dt>{t('cycles.loopsDisappeared')}</dt>{loops.disappeared.map((l) => <dd key={l.id}>{loopName(l)} ({l.kind})</dd>)}</>}
-          {loops.changedKind.length > 0 && <><dt>{t('cycles.loopsChanged')}</dt>{loops.changedKind.map((c) => <dd key={c.to.id}>{loopName(c.to)} ({c.from.kind} → {c.to.kind})</dd>)}</>}
+          {loops.appeared.length > 0 && <><dt>{t('cycles.loopsAppeared')}</dt>{loops.appeared.map((l) => <dd key={l.id}>{loopName(l)} ({kind(l.kind)})</dd>)}</>}
+          {loops.disappeared.length > 0 && <><dt>{t('cycles.loopsDisappeared')}</dt>{loops.disappeared.map((l) => <dd key={l.id}>{loopName(l)} ({kind(l.kind)})</dd>)}</>}
+          {loops.changedKind.length > 0 && <><dt>{t('cycles.loopsChanged')}</dt>{loops.changedKind.map((c) => <dd key={c.to.id}>{loopName(c.to)} ({kind(c.from.kind)} → {kind(c.to.kind)})</dd>)}</>}
         </dl>
       )}
     </div>

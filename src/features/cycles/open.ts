@@ -33,7 +33,10 @@ export async function compareViewing(
   let kept = false;
   try {
     const toState = mapStateOf(toDoc);
-    const diff = compareMaps(mapStateOf(fromDoc), toState, { loops: COMPARE_LOOPS });
+    const fromState = mapStateOf(fromDoc);
+    const diff = compareMaps(fromState, toState, { loops: COMPARE_LOOPS });
+    // Every factor's name, for the table's links and loops (most of them are unchanged).
+    const labels = new Map([...fromState.factors, ...toState.factors].map((f) => [f.id, f.label]));
     const overlay = overlayOf(toState, diff);
     const factorStatus = new Map<string, DiffStatus>(overlay.factors.map((f) => [f.key, f.status]));
     const linkStatus = new Map<string, DiffStatus>(overlay.links.map((l) => [l.key, l.status]));
@@ -44,7 +47,7 @@ export async function compareViewing(
     kept = true;
     return viewingOf({
       kind: 'compare', doc, name: `${from.name} → ${toName}`,
-      factorStatus, linkStatus, diff, fromName: from.name, toName, pair,
+      factorStatus, linkStatus, diff, labels, fromName: from.name, toName, pair,
     });
   } finally {
     if (!kept) {

@@ -18,6 +18,8 @@ export interface Viewing {
   readonly factorStatus?: ReadonlyMap<string, DiffStatus>;
   readonly linkStatus?: ReadonlyMap<string, DiffStatus>;
   readonly diff?: MapDiff;
+  /** Comparison: the name of every factor of either state, by id (the table names links and loops by them). */
+  readonly labels?: ReadonlyMap<string, string>;
   readonly fromName?: string;
   readonly toName?: string;
   /** Comparison: each state on its own, for the side-by-side view (before | after). */
