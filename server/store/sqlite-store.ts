@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { JobRunner } from '../../src/model/worker';
+import { workerEndpoint } from '../lib/spawn-worker';
+import type { CheckpointJobs } from './checkpoint-worker';
 import { LogFolder } from './fold';
 import type { LogStats, MapRecord, MapStore } from './map-store';
 import { SNAPSHOTS_SCHEMA, SqliteSnapshotStore } from './snapshot-sqlite';
@@ -56,12 +58,12 @@ interface PendingAppend {
  * read always sees every append made before it.
  *
  * Compaction replays a whole log, tens of milliseconds for a busy map, which on the event loop
- * stalled every map's traffic: the replay runs in a worker thread (compact-worker.mjs, started
+ * stalled every map's traffic: the replay runs in a worker thread (compact-worker.ts, started
  * on first use) while reading and replacing the rows stay here, on the one connection, so
  * appends never wait on another connection's lock.
  *
  * Checkpoints (copying the WAL into the database file, with an fsync) run in a thread of their
- * own (checkpoint-worker.mjs, PASSIVE, every second) rather than inside whichever commit
+ * own (checkpoint-worker.ts, PASSIVE, every second) rather than inside whichever commit
  * crosses SQLite's 1,000-page threshold: that commit used to hold the event loop 20–50 ms.
  */
 export class SqliteMapStore implements MapStore {
@@ -73,8 +75,7 @@ export class SqliteMapStore implements MapStore {
   private readonly folder = new LogFolder();
   /** Named states of maps (snapshot-sqlite.ts), in the same file and on the same connection. */
   readonly snapshots: SqliteSnapshotStore;
-  private readonly checkpointer: Worker;
-  private checkpointerExited = false;
+  private readonly checkpointer: JobRunner<CheckpointJobs>;
 
   constructor(dataDir: string) {
     // Maps may hold testimony: the folder and its files are the relay user's alone (0700,
@@ -99,13 +100,9 @@ export class SqliteMapStore implements MapStore {
     this.db.exec(SCHEMA);
     this.db.exec(SNAPSHOTS_SCHEMA);
     this.snapshots = new SqliteSnapshotStore(this.db);
-    this.checkpointer = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-      workerData: { file, everyMs: CHECKPOINT_EVERY_MS },
-    });
-    this.checkpointer.unref();
-    // Without it, SQLite's automatic checkpoint still keeps the WAL bounded.
-    this.checkpointer.on('error', () => undefined);
-    this.checkpointer.once('exit', () => (this.checkpointerExited = true));
+    this.checkpointer = new JobRunner<CheckpointJobs>(() => workerEndpoint(new URL('./checkpoint-worker.ts', import.meta.url)));
+    // Should the thread fail, SQLite's automatic checkpoint still keeps the WAL bounded.
+    this.checkpointer.run('start', { file, everyMs: CHECKPOINT_EVERY_MS }).catch(() => undefined);
     this.stmts = {
       insertMap: this.db.prepare('INSERT INTO maps (id, edit_hash, view_hash, created_at) VALUES (?, ?, ?, ?)'),
       getMap: this.db.prepare<[string], MapRow>('SELECT id, edit_hash, view_hash, created_at FROM maps WHERE id = ?'),
@@ -201,20 +198,9 @@ export class SqliteMapStore implements MapStore {
 
   /** A last checkpoint, then the thread's connection is closed (before ours: WAL files go with the last). */
   private async stopCheckpoints(): Promise<void> {
-    const w = this.checkpointer;
-    if (this.checkpointerExited) return;
-    await new Promise<void>((resolve) => {
-      const done = () => resolve();
-      w.once('message', done);
-      w.once('exit', done);
-      w.once('error', done);
-      try {
-        w.postMessage('close');
-      } catch {
-        resolve();
-      }
-    });
-    await w.terminate();
+    // Queued behind 'start': a store closed at once still opens, checkpoints and closes in order.
+    await this.checkpointer.run('close', undefined).catch(() => undefined);
+    this.checkpointer.destroy();
   }
 
   async close(): Promise<void> {

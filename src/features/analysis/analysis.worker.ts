@@ -1,22 +1,11 @@
 import { analyse, pathsBetween } from '../../model/analysis';
-import type { Job, JobResults, Reply, Request } from './protocol';
+import { serveJobs, webWorkerScope } from '../../model/worker';
+import type { AnalyseJob, PathsJob } from './protocol';
 
-function run(job: Job): JobResults[Job['kind']] {
-  if (job.kind === 'paths') return pathsBetween(job.input, job.from, job.to, job.opts);
-  return analyse(job.input, job.opts);
-}
-
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<Request>) => void) | null;
-  postMessage(reply: Reply): void;
-}
-const scope = self as unknown as WorkerScope;
-
-scope.onmessage = (e) => {
-  const { id } = e.data;
-  try {
-    scope.postMessage({ id, ok: true, result: run(e.data) });
-  } catch (err) {
-    scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
-  }
+/** The analysis panels' jobs, on the model's worker protocol (src/model/worker). */
+export const ANALYSIS_JOBS = {
+  analyse: (job: AnalyseJob) => analyse(job.input, job.opts),
+  paths: (job: PathsJob) => pathsBetween(job.input, job.from, job.to, job.opts),
 };
+
+serveJobs(webWorkerScope(self), ANALYSIS_JOBS);

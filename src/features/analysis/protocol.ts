@@ -1,8 +1,6 @@
-import type {
-  AnalyseOptions, Analysis, AnalysisInput, PathSearchOptions, PathSearchResult,
-} from '../../model/analysis';
+import type { AnalyseOptions, AnalysisInput, PathSearchOptions } from '../../model/analysis';
 
-/** What the app asks of its analysis worker: plain data both ways (structured clone). */
+/** What the app asks of its analysis worker (analysis.worker.ts): plain data (structured clone). */
 export type Job =
   | { readonly kind: 'analyse'; readonly input: AnalysisInput; readonly opts: AnalyseOptions }
   | {
@@ -10,13 +8,5 @@ export type Job =
     readonly from: string; readonly to: string; readonly opts: PathSearchOptions;
   };
 
-export interface JobResults {
-  analyse: Analysis;
-  paths: PathSearchResult;
-}
-
-export type Request = Job & { readonly id: number };
-
-export type Reply =
-  | { readonly id: number; readonly ok: true; readonly result: JobResults[Job['kind']] }
-  | { readonly id: number; readonly ok: false; readonly error: string };
+export type AnalyseJob = Extract<Job, { kind: 'analyse' }>;
+export type PathsJob = Extract<Job, { kind: 'paths' }>;
