@@ -79,7 +79,7 @@ export const MAX_CONNECTIONS_PER_ADDRESS = 256;
 export const CREATE_BURST = 60;
 export const CREATE_REFILL_PER_SEC = 1;
 
-/** A posted body up to this is read on the relay's thread (a title, a small CSV); above it, in a worker. */
+/** A posted body up to this may be read on the relay's thread (a title to create a map, a small mini-map to merge); above it, in a worker. A map file to create is always read in the worker: it may need laying out. */
 export const INLINE_BODY_BYTES = 16 * 1024;
 
 /** Posted maps waiting for the parsing thread; past it 503 rather than pile up work. */

@@ -12,7 +12,7 @@ import { hashToken, newMapId, newToken } from '../store/secrets';
 import { BodyTooLarge, readBody } from './body';
 import type { ClientAddress } from './client-address';
 import { refuseTooLarge } from './refuse-too-large';
-import { isMapBodyError, parseMapBody, type MapBodyError } from './map-body';
+import { isMapBodyError, isTitleBody, parseMapBody, type MapBodyError } from './map-body';
 import type { MapBodyJobs } from './map-body-worker';
 import { sendJson, type Router } from './router';
 
@@ -24,8 +24,9 @@ type Parsed = { update: Uint8Array } | { error: MapBodyError };
 
 /**
  * POST /api/maps: anyone may create a map (it is how a workshop starts), so creation is
- * limited per address, and a posted file is parsed and laid out in a worker thread: a CSV at
- * the import limits takes seconds, and every other workshop must keep being served.
+ * limited per address, and a posted file, whatever its size, is parsed and laid out in a
+ * worker thread: a CSV at the import limits takes seconds, and every other workshop must keep
+ * being served. Only a title (or an empty body) is read here.
  */
 export function registerCreateRoute(router: Router, rooms: Rooms, log: Logger, addressOf: ClientAddress): void {
   const limiter = new RateLimiter(CREATE_BURST, CREATE_REFILL_PER_SEC);
@@ -35,7 +36,7 @@ export function registerCreateRoute(router: Router, rooms: Rooms, log: Logger, a
   );
 
   const parse = async (body: Buffer, contentType: string | undefined): Promise<Parsed | 'busy'> => {
-    if (body.length <= INLINE_BODY_BYTES) {
+    if (body.length <= INLINE_BODY_BYTES && isTitleBody(body, contentType)) {
       const doc = parseMapBody(body, contentType);
       if (isMapBodyError(doc)) return { error: doc };
       try {

@@ -60,6 +60,25 @@ export const mapBodyParsers = new Map<string, MapBodyParser>([
   [XLSX_MEDIA_TYPE, parseMapFileXlsx],
 ]);
 
+/**
+ * Whether a body is cheap enough to read on the relay's thread: an empty body or a JSON
+ * `{ "title" }` (at most INLINE_BODY_BYTES, checked by the caller), the maps that need no
+ * layout. Any file, however small, may need laying out (a 30-factor CSV takes a fifth of a
+ * second of CPU, a 16 KB one thousands of factors), so it goes to the map-body worker.
+ */
+export function isTitleBody(body: Buffer, contentType: string | undefined): boolean {
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') return false;
+  if (body.length === 0) return true;
+  let data: unknown;
+  try {
+    data = JSON.parse(body.toString('utf8'));
+  } catch {
+    return false;
+  }
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).every((k) => k === 'title');
+}
+
 export function parseMapBody(body: Buffer, contentType: string | undefined): Y.Doc | MapBodyError {
   const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   // Only with application/json, which a cross-site form cannot send without the page's consent.
