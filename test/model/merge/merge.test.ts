@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createUndoManager, readCitations, readSnapshot, readStories } from '../../../src/model';
 import {
-  acceptNear, applyMerge, decideConflicts, NO_DECISIONS, previewMerge, readMetaState, withFactor, withPolarity,
-  type MergeDecisions, type MergePlan,
+  acceptNear, applyMerge, decideConflicts, NO_DECISIONS, prepareMerge, previewMerge, readMetaState, withFactor, withPolarity,
+  writeMerge, type MergeDecisions, type MergePlan,
 } from '../../../src/model/merge';
 import {
   contentOf, counts, factorByLabel, factorSources, linkBetween, linksCsv, linkSources, maliDoc, miniMap,
@@ -116,6 +116,31 @@ describe('applying a merge', () => {
     expect(readSnapshot(doc, quiet).factors.some((f) => f.label === 'Pauvreté des ménages ruraux')).toBe(false);
     expect(linkBetween(doc, 'Aide humanitaire', 'Pauvreté des ménages').polarity).toBe('+');
     expect(counts(doc).factors).toBe(34);
+  });
+
+  it('writes the same when the merge is worked out from plain data, as the merge worker does, in one undo step', () => {
+    const mini = miniMap('groupe-eleveurs.json');
+    // Every near match confirmed, every conflict to the mini-map: decided against each map's own ids.
+    const decide = (doc: Y.Doc, plan: MergePlan) =>
+      decideConflicts(acceptNear(plan, NO_DECISIONS), previewMerge(doc, plan, acceptNear(plan, NO_DECISIONS)).conflicts, 'mini');
+    const direct = maliDoc();
+    const plan = planOrThrow(direct, mini, { title: 'Éleveurs' });
+    applied(direct, plan, decide(direct, plan));
+
+    const viaWorker = maliDoc();
+    const undo = createUndoManager(viaWorker);
+    // What crosses to the worker and back is structured-cloned.
+    const workerPlan = planOrThrow(structuredClone(readMetaState(viaWorker)), structuredClone(mini), { title: 'Éleveurs' });
+    const decided = decide(viaWorker, workerPlan);
+    expect(decided.answers.size).toBeGreaterThan(0);
+    const prepared = prepareMerge(structuredClone(readMetaState(viaWorker)), structuredClone(workerPlan), structuredClone(decided));
+    if (!prepared.ok) throw new Error(prepared.errors[0]!.message);
+    const r = writeMerge(viaWorker, workerPlan, structuredClone(prepared.prepared));
+    expect(r.ok).toBe(true);
+    expect(contentOf(viaWorker)).toEqual(contentOf(direct));
+    expect(factorSources(viaWorker, 'Vols de bétail')).toEqual(factorSources(direct, 'Vols de bétail'));
+    expect(readStories(viaWorker, quiet).map((st) => st.code)).toEqual(readStories(direct, quiet).map((st) => st.code));
+    expect(undo.undoStack).toHaveLength(1);
   });
 
   it('places each new factor next to the factors it is linked to, on a free spot', () => {
