@@ -34,6 +34,45 @@ export const THEME_PALETTE: readonly string[] = [
 
 export { isThemeColor };
 
+/**
+ * The second channel once colours repeat: a theme sharing its colour with another is drawn
+ * with a pattern of that colour (stripes, dots, hatching). Ordered so that neighbours differ
+ * most; 'solid' is no pattern. With the palette's 10 colours, 80 themes look different.
+ */
+export const THEME_PATTERNS = ['solid', 'diagonal', 'dots', 'horizontal', 'crosshatch', 'vertical', 'backslash', 'grid'] as const;
+export type ThemePattern = (typeof THEME_PATTERNS)[number];
+
+/** How a theme is drawn: its colour, and a pattern when another theme has the same colour. */
+export interface ThemeLook {
+  readonly color: string;
+  readonly pattern: ThemePattern;
+}
+
+const byName = (a: Theme, b: Theme) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+
+/**
+ * Each theme's look, by theme id. Themes with the same colour (compared without case) take the
+ * patterns in order, by name as the legend lists them: the first keeps the plain colour. Read,
+ * not stored, so every peer draws the same from the same themes, maps made before patterns
+ * included, and a colour chosen by hand that another theme has is told apart at once; the cost
+ * is that a theme added or renamed within a shared colour can swap patterns with its
+ * neighbours. Past THEME_PATTERNS.length themes of one colour, patterns come round again.
+ */
+export function themeLooks(themes: readonly Theme[]): ReadonlyMap<string, ThemeLook> {
+  const groups = new Map<string, Theme[]>();
+  for (const t of themes) {
+    const key = t.color.toUpperCase();
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  const looks = new Map<string, ThemeLook>();
+  for (const g of groups.values()) {
+    g.sort(byName).forEach((t, i) => looks.set(t.id, { color: t.color, pattern: THEME_PATTERNS[i % THEME_PATTERNS.length]! }));
+  }
+  return looks;
+}
+
 export function themesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(THEMES_ROOT);
 }
@@ -85,14 +124,20 @@ function findByName(doc: Y.Doc, name: string, except?: string): string | null {
   return null;
 }
 
-/** The first palette colour no theme uses yet; past the palette, they come round again. */
+/**
+ * The palette colour fewest themes use, the first in palette order among equals: the first
+ * colour no theme uses yet, and past the palette each colour a second time before any a third
+ * (themeLooks then tells the themes sharing a colour apart by a pattern).
+ */
 function nextColor(doc: Y.Doc): string {
-  const used = new Set<string>();
+  const uses = new Map<string, number>();
   themesOf(doc).forEach((v) => {
     const c = v instanceof Y.Map ? v.get('color') : undefined;
-    if (typeof c === 'string') used.add(c.toUpperCase());
+    if (typeof c === 'string') uses.set(c.toUpperCase(), (uses.get(c.toUpperCase()) ?? 0) + 1);
   });
-  return THEME_PALETTE.find((c) => !used.has(c)) ?? (THEME_PALETTE[used.size % THEME_PALETTE.length] as string);
+  let best = THEME_PALETTE[0] as string;
+  for (const c of THEME_PALETTE) if ((uses.get(c) ?? 0) < (uses.get(best) ?? 0)) best = c;
+  return best;
 }
 
 function putTheme(doc: Y.Doc, name: string, color: string | undefined): string {

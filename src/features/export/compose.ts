@@ -3,6 +3,8 @@
  * Built as SVG elements through the DOM (textContent), so a title or a theme name such as
  * `<img onerror=…>` is serialised as escaped text, never as markup.
  */
+import type { ThemePattern } from '../../model';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = "'Trame Sans', sans-serif";
 export const PAGE_MARGIN = 32;
@@ -27,6 +29,8 @@ export interface LegendEntry {
    */
   readonly sample?: 'strength' | 'delay' | 'chip';
   readonly chip?: string;
+  /** A theme's swatch drawn with this pattern (another theme has its colour), as on the boxes. */
+  readonly pattern?: ThemePattern;
 }
 
 export interface LegendGroup {
@@ -119,6 +123,28 @@ function delaySample(x: number, mid: number, e: LegendEntry): SVGGElement {
   return g;
 }
 
+/** The strokes of a pattern in one 8 × 8 tile, as themes/pattern.ts draws it in CSS. */
+const PATTERN_TILE: Record<Exclude<ThemePattern, 'solid'>, readonly string[]> = {
+  diagonal: ['M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6'],
+  backslash: ['M-2 6 L2 10 M0 0 L8 8 M6 -2 L10 2'],
+  horizontal: ['M0 1 H8'],
+  vertical: ['M1 0 V8'],
+  crosshatch: ['M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6', 'M-2 6 L2 10 M0 0 L8 8 M6 -2 L10 2'],
+  grid: ['M0 1 H8', 'M1 0 V8'],
+  dots: [],
+};
+
+/** A theme's swatch with its pattern: the pattern's tile (defined here, once per swatch) on white, framed in the colour. */
+function patternSwatch(x: number, mid: number, e: LegendEntry, id: string): SVGGElement {
+  const g = el('g', { 'data-pattern': e.pattern ?? 'solid' });
+  const pattern = el('pattern', { id, width: 8, height: 8, patternUnits: 'userSpaceOnUse', x, y: mid - 8 });
+  pattern.append(el('rect', { x: 0, y: 0, width: 8, height: 8, fill: '#ffffff' }));
+  if (e.pattern === 'dots') pattern.append(el('circle', { cx: 4, cy: 4, r: 2, fill: e.colour }));
+  else for (const d of PATTERN_TILE[e.pattern as Exclude<ThemePattern, 'solid'>]) pattern.append(el('path', { d, stroke: e.colour, 'stroke-width': 2 }));
+  g.append(pattern, el('rect', { x, y: mid - 8, width: 16, height: 16, rx: 3, fill: `url(#${id})`, stroke: e.colour, 'stroke-width': 2 }));
+  return g;
+}
+
 const CHIP_SIZE = 12;
 
 function chipSample(x: number, mid: number, e: LegendEntry, width: number): SVGGElement {
@@ -137,6 +163,7 @@ function legendRows(groups: readonly LegendGroup[], left: number, top: number, w
   const regular = `400 ${LEGEND_SIZE}px ${FONT}`;
   const bold = `700 ${LEGEND_SIZE}px ${FONT}`;
   let y = top;
+  let patterns = 0;
   for (const group of groups) {
     if (group.entries.length === 0) continue;
     let x = left;
@@ -156,6 +183,7 @@ function legendRows(groups: readonly LegendGroup[], left: number, top: number, w
       else if (e.sample === 'delay') g.append(delaySample(x, mid(), e));
       else if (e.sample === 'chip') g.append(chipSample(x, mid(), e, chipWidth));
       else if (e.sign !== undefined) g.append(linkSample(x, mid(), e));
+      else if (e.pattern && e.pattern !== 'solid') g.append(patternSwatch(x, mid(), e, `trame-legend-pattern-${patterns++}`));
       else g.append(el('rect', { x, y: mid() - 8, width: 16, height: 16, rx: 3, fill: e.colour, stroke: '#37474f', 'stroke-width': 0.5 }));
       g.append(text(x + sample + 8, mid() + 5, e.label, LEGEND_SIZE, 400));
       x += w + ITEM_GAP;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { POLARITY_COLOUR, POLARITY_SIGN } from '../../ui/polarity';
-import { POLARITIES, themeOf, type MapSnapshot, type Theme } from '../../model';
+import { POLARITIES, themeLooks, themeOf, type MapSnapshot, type Theme } from '../../model';
 import type { Badge, CanvasMarker } from '../../session';
 import type { LegendEntry, LegendGroup } from './compose';
 
@@ -34,9 +34,14 @@ export function buildLegend(snap: MapSnapshot, themes: readonly Theme[], t: TFun
     const th = themeOf(f.theme, themes);
     return th ? [th.id] : [];
   }));
+  // Looks among all the map's themes, as the canvas draws them, even if some have no factor.
+  const looks = themeLooks(themes);
   const themed: LegendGroup = {
     heading: t('export.legend.themes'),
-    entries: themes.filter((th) => themeIds.has(th.id)).map((th) => ({ colour: th.color, label: th.name })),
+    entries: themes.filter((th) => themeIds.has(th.id)).map((th) => {
+      const pattern = looks.get(th.id)?.pattern ?? 'solid';
+      return pattern === 'solid' ? { colour: th.color, label: th.name } : { colour: th.color, label: th.name, pattern };
+    }),
   };
   const markEntries: LegendEntry[] = [];
   if (marks.badgeTones.has('vote')) markEntries.push({ colour: CHIP_COLOUR.vote, sample: 'chip', chip: '● 3', label: t('export.legend.votes') });

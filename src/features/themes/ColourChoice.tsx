@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { THEME_PALETTE } from '../../model';
+import { THEME_PALETTE, type ThemeLook } from '../../model';
+import { swatchStyle } from './pattern';
 
 interface Props {
   name: string;
   colour: string;
+  /** The pattern the theme is drawn with when another theme shares its colour. */
+  look?: ThemeLook;
   onChange: (colour: string) => void;
   disabled?: boolean;
 }
@@ -13,12 +16,12 @@ interface Props {
  * A swatch that opens the palette (colours told apart with the common colour-vision
  * deficiencies), with any other colour through the browser's picker.
  */
-export function ColourChoice({ name, colour, onChange, disabled }: Props) {
+export function ColourChoice({ name, colour, look, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <div className="colour-choice">
-      <button type="button" className="swatch-button" style={{ background: colour }} aria-expanded={open}
+      <button type="button" className="swatch-button" style={look ? swatchStyle(look) : { background: colour }} aria-expanded={open}
         aria-label={t('themes.colour', { name })} title={t('themes.colour', { name })} disabled={disabled}
         onClick={() => setOpen((o) => !o)} />
       {open && (

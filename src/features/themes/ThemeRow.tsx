@@ -1,16 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useMapSession, useSession } from '../../session';
-import { change, MAX_LABEL_CHARS, ModelError, removeTheme, renameTheme, setFactorTheme, setThemeColor, type Theme } from '../../model';
+import { change, MAX_LABEL_CHARS, ModelError, removeTheme, renameTheme, setFactorTheme, setThemeColor, type Theme, type ThemeLook } from '../../model';
 import { TextDraft } from '../analysis/TextDraft';
 import { ColourChoice } from './ColourChoice';
+import { swatchStyle } from './pattern';
 
 interface Props {
   theme: Theme;
+  /** Its colour and pattern among the map's themes; plain colour if not given. */
+  look?: ThemeLook;
   count: number;
 }
 
 /** A theme in the legend; on an edit link also renamed, recoloured, given to the selection, deleted. */
-export function ThemeRow({ theme, count }: Props) {
+export function ThemeRow({ theme, look, count }: Props) {
   const { t } = useTranslation();
   const { doc, canEdit } = useMapSession();
   const selected = useSession((s) => s.selectedFactorIds);
@@ -35,8 +38,8 @@ export function ThemeRow({ theme, count }: Props) {
   };
 
   return (
-    <li className="theme-row" data-testid="theme-row" data-theme-name={theme.name}>
-      <ColourSlot theme={theme} editable={canEdit} onChange={(c) => setThemeColor(doc, theme.id, c)} />
+    <li className="theme-row" data-testid="theme-row" data-theme-name={theme.name} data-pattern={look?.pattern ?? 'solid'}>
+      <ColourSlot theme={theme} look={look ?? { color: theme.color, pattern: 'solid' }} editable={canEdit} onChange={(c) => setThemeColor(doc, theme.id, c)} />
       {canEdit ? (
         <TextDraft value={theme.name} label={t('themes.name')} maxLength={MAX_LABEL_CHARS} onCommit={rename} testId="theme-name" />
       ) : (
@@ -59,7 +62,7 @@ export function ThemeRow({ theme, count }: Props) {
   );
 }
 
-function ColourSlot({ theme, editable, onChange }: { theme: Theme; editable: boolean; onChange: (c: string) => void }) {
-  if (!editable) return <span className="swatch" style={{ background: theme.color }} aria-hidden="true" />;
-  return <ColourChoice name={theme.name} colour={theme.color} onChange={onChange} />;
+function ColourSlot({ theme, look, editable, onChange }: { theme: Theme; look: ThemeLook; editable: boolean; onChange: (c: string) => void }) {
+  if (!editable) return <span className="swatch" style={swatchStyle(look)} aria-hidden="true" />;
+  return <ColourChoice name={theme.name} colour={theme.color} look={look} onChange={onChange} />;
 }

@@ -5,7 +5,8 @@ import { themeOf } from '../../model';
 import './i18n';
 import { NO_THEME, useThemeView } from './store';
 import './themes.css';
-import { useThemes } from './useThemes';
+import { swatchStyle } from './pattern';
+import { useThemeLooks, useThemes } from './useThemes';
 
 const LAYER = 'themes';
 
@@ -18,6 +19,7 @@ export default function ThemesMount() {
   const { t } = useTranslation();
   const { factors } = useSnapshot();
   const themes = useThemes();
+  const looks = useThemeLooks();
   const shown = useThemeView((s) => s.shown);
   const legendOnMap = useThemeView((s) => s.legendOnMap);
   const showAll = useThemeView((s) => s.showAll);
@@ -43,8 +45,8 @@ export default function ThemesMount() {
     <aside className="theme-legend" aria-label={t('themes.legend')} data-testid="theme-legend">
       <ul>
         {listed.map((th) => (
-          <li key={th.id}>
-            <span className="swatch" style={{ background: th.color }} aria-hidden="true" />
+          <li key={th.id} data-theme-name={th.name} data-pattern={looks.get(th.id)?.pattern ?? 'solid'}>
+            <span className="swatch" style={swatchStyle(looks.get(th.id) ?? { color: th.color, pattern: 'solid' })} aria-hidden="true" />
             {th.name}
           </li>
         ))}

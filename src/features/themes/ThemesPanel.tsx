@@ -5,7 +5,8 @@ import { addTheme, change, MAX_LABEL_CHARS, ModelError, setFactorTheme, themeOf 
 import './i18n';
 import { NO_THEME, useThemeView } from './store';
 import { ThemeRow } from './ThemeRow';
-import { useThemes } from './useThemes';
+import { swatchStyle } from './pattern';
+import { useThemeLooks, useThemes } from './useThemes';
 
 function AddTheme() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export default function ThemesPanel() {
   const { doc, canEdit } = useMapSession();
   const { factors } = useSnapshot();
   const themes = useThemes();
+  const looks = useThemeLooks();
   const selected = useSession((s) => s.selectedFactorIds);
   const { shown, legendOnMap, toggleShown, showAll, setLegendOnMap } = useThemeView();
   const counts = useMemo(() => {
@@ -56,7 +58,7 @@ export default function ThemesPanel() {
       {canEdit && <AddTheme />}
       {themes.length === 0 ? <p className="muted">{t('themes.none')}</p> : (
         <ul className="theme-list">
-          {themes.map((th) => <ThemeRow key={th.id} theme={th} count={counts.get(th.id) ?? 0} />)}
+          {themes.map((th) => <ThemeRow key={th.id} theme={th} look={looks.get(th.id)} count={counts.get(th.id) ?? 0} />)}
         </ul>
       )}
       {canEdit && themes.length > 0 && (
@@ -71,7 +73,8 @@ export default function ThemesPanel() {
             .map((o) => (
               <label key={o.id || 'none'} className="check">
                 <input type="checkbox" checked={shown.has(o.id)} onChange={() => toggleShown(o.id)} data-testid="theme-filter" data-theme-name={o.name} />
-                <span className={`swatch${o.color ? '' : ' none'}`} style={o.color ? { background: o.color } : undefined} aria-hidden="true" />
+                <span className={`swatch${o.color ? '' : ' none'}`} aria-hidden="true"
+                  style={o.color ? swatchStyle(looks.get(o.id) ?? { color: o.color, pattern: 'solid' }) : undefined} />
                 {o.name} <span className="muted small">({counts.get(o.id) ?? 0})</span>
               </label>
             ))}

@@ -12,7 +12,7 @@ export const THEMES_SPEC: RootSpec = {
   about: 'Themes group factors (environment, security, livelihoods…) and colour them.',
   fields: {
     name: f.text(MAX_LABEL_CHARS, 'refused', 'unique without regard to case (`ensureTheme` finds by name)', { required: true }),
-    color: f.color('new themes take the next unused colour of the Okabe–Ito palette', { required: true }),
+    color: f.color('new themes take the palette colour fewest themes use (Okabe–Ito, then Tol); themes sharing a colour are drawn with a pattern each, by name (themeLooks)', { required: true }),
   },
   undoable: true,
   json: 'section',

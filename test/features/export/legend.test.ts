@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { buildLegend, drawnMarks } from '../../../src/features/export/legend';
-import type { MapSnapshot } from '../../../src/model';
+import { THEME_PALETTE, type MapSnapshot } from '../../../src/model';
 
 const t = ((k: string) => k) as unknown as TFunction;
 const snap = (links: { polarity: string; strength?: number; delay?: boolean }[]) =>
@@ -19,5 +19,20 @@ describe('the legend of an exported image', () => {
       'export.legend.votes', 'export.legend.stories', 'export.legend.groups', 'export.legend.keyDynamics',
     ]);
     expect(rich.map((g) => g.heading)).toEqual(['export.legend.links', 'export.legend.marks']);
+  });
+});
+
+describe('themes in the legend of an exported image', () => {
+  it('lists each theme with the colour and pattern its boxes have: no two entries alike past the palette', () => {
+    const themes = Array.from({ length: 13 }, (_, i) => ({
+      id: `t${i}`, name: `Thème ${String(i).padStart(2, '0')}`, color: THEME_PALETTE[i % THEME_PALETTE.length]!,
+    }));
+    const factors = themes.map((th, i) => ({ id: `f${i}`, label: `F${i}`, theme: th.id }));
+    const groups = buildLegend({ factors, links: [] } as unknown as MapSnapshot, themes, t);
+    const entries = groups.find((g) => g.heading === 'export.legend.themes')!.entries;
+    expect(entries.map((e) => e.label)).toEqual(themes.map((th) => th.name));
+    expect(new Set(entries.map((e) => `${e.colour} ${e.pattern ?? 'solid'}`)).size).toBe(13);
+    // The first ten are plain; the three sharing a colour with one of them carry a pattern.
+    expect(entries.filter((e) => e.pattern !== undefined).map((e) => e.label)).toEqual(['Thème 10', 'Thème 11', 'Thème 12']);
   });
 });
