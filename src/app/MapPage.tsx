@@ -76,7 +76,8 @@ function MapScreen({ token }: { token: string | null }) {
 
   useEffect(() => bindPresence(awareness, store), [awareness, store]);
   useEffect(() => {
-    if (user?.name) awareness.setLocalStateField('user', { name: user.name, color: user.color });
+    // The id is the one votes record as their opener (votes already hold it): others name the opener by it.
+    if (user?.name) awareness.setLocalStateField('user', { id: user.id, name: user.name, color: user.color });
   }, [awareness, user]);
   useEffect(() => {
     rememberMap({ id: mapId, title, access: canEdit ? 'edit' : 'view', token: token ?? '' });

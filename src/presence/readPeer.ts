@@ -8,9 +8,10 @@ const point = (v: unknown): { x: number; y: number } | null => {
 
 /** Validates one peer's awareness state: a peer may publish anything. */
 export function readPeer(clientId: number, state: Record<string, unknown>): Peer | null {
-  const user = state.user as { name?: unknown; color?: unknown } | undefined;
+  const user = state.user as { id?: unknown; name?: unknown; color?: unknown } | undefined;
   if (!user || typeof user !== 'object') return null;
   const name = typeof user.name === 'string' ? user.name.slice(0, 40) : '';
+  const userId = typeof user.id === 'string' && /^[\w-]{1,64}$/.test(user.id) ? user.id : undefined;
   const color = typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#607d8b';
   const selection = Array.isArray(state.selection)
     ? (state.selection as unknown[]).filter((x): x is string => typeof x === 'string').slice(0, 500)
@@ -30,6 +31,6 @@ export function readPeer(clientId: number, state: Record<string, unknown>): Peer
     ? { width: sc.width, height: sc.height } : null;
   const showing = typeof state.showing === 'string' && state.showing !== '' && state.showing.length <= 64 ? state.showing : null;
   return {
-    clientId, name, color, cursor: point(state.cursor), selection, drag, viewport, leading: state.leading === true, screen, showing,
+    clientId, name, color, ...(userId ? { userId } : {}), cursor: point(state.cursor), selection, drag, viewport, leading: state.leading === true, screen, showing,
   };
 }

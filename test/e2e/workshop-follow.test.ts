@@ -85,25 +85,83 @@ describe('following another person', () => {
     await bako.context.close();
   });
 
-  it('a facilitator asks everyone to follow; the banner stops it', async () => {
+  it('a facilitator leads: the others get a notice with her name and a large "Suivre"; following it brings their view along', async () => {
     const { map } = await loopMap(relay, ['Eau', 'Bétail', 'Marché']);
-    const awa = await openMap(browser, relay, map, 'Awa');
+    const ami = await openMap(browser, relay, map, 'Aminata');
+    const bako = await openMap(browser, relay, map, 'Bakary');
+    await expect.poll(() => bako.page.getByTestId('peer-avatar').count()).toBe(1);
+    await panBy(ami.page, -260, -90);
+    await expect.poll(async () => close(await gap(ami.page, bako.page))).toBe(false);
+    const before = await viewportOf(bako.page);
+
+    await ami.page.getByTestId('lead').click();
+    await expect.poll(() => ami.page.getByTestId('leading-banner').count()).toBe(1);
+    const notice = bako.page.getByTestId('lead-notice');
+    await expect.poll(() => notice.textContent()).toContain('Aminata mène l’atelier');
+    // In a live region, for screen readers; nobody's view is taken over unasked.
+    expect(await notice.evaluate((n) => n.closest('[role="status"]')?.getAttribute('aria-live'))).toBe('polite');
+    expect(await bako.page.getByTestId('following-banner').count()).toBe(0);
+    expect(await viewportOf(bako.page)).toEqual(before);
+    // Finger-sized: "Suivre" and the close button are at least 44 px high and wide.
+    for (const id of ['lead-notice-follow', 'lead-notice-dismiss']) {
+      const box = (await notice.getByTestId(id).boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
+    expect(await notice.getByRole('button', { name: 'Suivre', exact: true }).count()).toBe(1);
+    expect(await notice.getByRole('button', { name: 'Fermer l’invitation de Aminata' }).count()).toBe(1);
+
+    await notice.getByTestId('lead-notice-follow').click();
+    await expect.poll(() => bako.page.getByTestId('following-banner').textContent()).toContain('Aminata');
+    expect(await notice.count()).toBe(0);
+    await expect.poll(async () => close(await gap(ami.page, bako.page))).toBe(true);
+    await panBy(ami.page, 200, 100);
+    await expect.poll(async () => close(await gap(ami.page, bako.page))).toBe(true);
+
+    // Stopping brings the invitation back: it is the way to join again.
+    await bako.page.getByTestId('stop-following').click();
+    await expect.poll(() => bako.page.getByTestId('following-banner').count()).toBe(0);
+    await expect.poll(() => notice.count()).toBe(1);
+
+    expect([...ami.errors, ...bako.errors]).toEqual([]);
+    await ami.context.close();
+    await bako.context.close();
+  });
+
+  it('the notice closed with × (from the keyboard) stays closed for that lead, and comes back when she leads again', async () => {
+    const { map } = await loopMap(relay, ['Eau', 'Bétail', 'Marché']);
+    const ami = await openMap(browser, relay, map, 'Aminata');
     const bako = await openMap(browser, relay, map, 'Bakary');
     await expect.poll(() => bako.page.getByTestId('peer-avatar').count()).toBe(1);
 
-    await awa.page.getByTestId('lead').click();
-    await expect.poll(() => awa.page.getByTestId('leading-banner').count()).toBe(1);
-    await expect.poll(() => bako.page.getByTestId('following-banner').textContent()).toContain('Awa');
-    await panBy(awa.page, 200, 100);
-    await expect.poll(async () => close(await gap(awa.page, bako.page))).toBe(true);
+    await ami.page.getByTestId('lead').click();
+    const notice = bako.page.getByTestId('lead-notice');
+    await expect.poll(() => notice.getAttribute('data-leader')).toBe('Aminata');
+    await notice.getByTestId('lead-notice-dismiss').focus();
+    await bako.page.keyboard.press('Enter');
+    await expect.poll(() => notice.count()).toBe(0);
+    const before = await viewportOf(bako.page);
 
-    await bako.page.getByTestId('stop-following').click();
-    await expect.poll(() => bako.page.getByTestId('following-banner').count()).toBe(0);
-    // Still asked, but no longer following: Bakary can follow again from the invitation.
-    await expect.poll(() => bako.page.getByRole('button', { name: 'Suivre', exact: true }).count()).toBe(1);
+    // Aminata goes on leading: she moves and selects a factor. Once Bakary sees her selection
+    // (her awareness after the close has reached him), the notice is still closed and his view
+    // has not moved.
+    await panBy(ami.page, 220, 80);
+    await ami.page.locator('[data-label="Bétail"] .factor-label').click();
+    await expect.poll(() => bako.page.locator('[data-label="Bétail"]').evaluate((f) => getComputedStyle(f).outlineStyle)).toBe('solid');
+    expect(await notice.count()).toBe(0);
+    expect(await viewportOf(bako.page)).toEqual(before);
+    expect(await bako.page.getByTestId('following-banner').count()).toBe(0);
 
-    expect([...awa.errors, ...bako.errors]).toEqual([]);
-    await awa.context.close();
+    // A new lead is a new invitation.
+    await ami.page.getByTestId('leading-banner').getByRole('button', { name: 'Arrêter' }).click();
+    await expect.poll(() => ami.page.getByTestId('leading-banner').count()).toBe(0);
+    // Bakary has seen her stop once he sees what she selected after it.
+    await ami.page.locator('[data-label="Eau"] .factor-label').click();
+    await expect.poll(() => bako.page.locator('[data-label="Eau"]').evaluate((f) => getComputedStyle(f).outlineStyle)).toBe('solid');
+    await ami.page.getByTestId('lead').click();
+    await expect.poll(() => notice.textContent()).toContain('Aminata mène l’atelier');
+
+    expect([...ami.errors, ...bako.errors]).toEqual([]);
+    await ami.context.close();
     await bako.context.close();
   });
 });

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../helpers/relay';
 import { launchChromium } from './browser';
-import { loopMap, openMap, startAppRelay } from './workshop-helpers';
+import { openRound } from '../../src/model';
+import { loopMap, openMap, startAppRelay, writeToMap } from './workshop-helpers';
 
 let relay: Relay;
 let browser: Browser;
@@ -28,7 +29,9 @@ describe('participants', () => {
     await expect.poll(() => awa.page.getByTestId('voting-mode').isChecked()).toBe(true);
 
     const notice = bako.page.getByTestId('vote-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/^Un vote est ouvert — .+Voter/);
+    // Named by the name Awa shows to others, with the dots each person has.
+    await expect.poll(() => notice.getByTestId('vote-notice-lead').textContent()).toBe('Awa a ouvert un vote · 3 gommettes');
+    expect(await notice.textContent()).toMatch(/Sur quoi agir en priorité \?Voter/);
     await expect.poll(() => notice.isVisible()).toBe(true);
     const go = await notice.getByTestId('vote-notice-go').boundingBox();
     // A finger-sized target: at least 44 CSS pixels high.
@@ -42,6 +45,28 @@ describe('participants', () => {
     expect(awa.errors).toEqual([]);
     expect(bako.errors).toEqual([]);
     await awa.context.close();
+    await bako.context.close();
+  });
+
+  it('a vote whose opener is not here says only that a vote is open; one that records a name says it', async () => {
+    const { map } = await loopMap(relay, ['Sécheresse', 'Conflits']);
+    const bako = await openMap(browser, relay, map, 'Bako');
+    await expect.poll(() => bako.page.locator('[data-testid="factor"]').count()).toBe(2);
+    const notice = bako.page.getByTestId('vote-notice');
+    const lead = notice.getByTestId('vote-notice-lead');
+
+    // Opened from a device that is not connected: no name to give.
+    await writeToMap(relay, map, (doc) => void openRound(doc, { title: 'Que faire d’abord ?', dotsPerPerson: 2, openedBy: '0123456789abcdef' }));
+    await expect.poll(() => lead.textContent()).toBe('Un vote est ouvert · 2 gommettes');
+    expect(await notice.getAttribute('data-opener')).toBe('');
+    expect(await notice.locator('strong').textContent()).toBe('Que faire d’abord ?');
+    await notice.getByRole('button', { name: 'Plus tard' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+
+    // Written by another tool with a person's name as its opener; one dot, in the singular.
+    await writeToMap(relay, map, (doc) => void openRound(doc, { title: 'Un seul choix', dotsPerPerson: 1, openedBy: 'Fatou Diarra' }));
+    await expect.poll(() => lead.textContent()).toBe('Fatou Diarra a ouvert un vote · 1 gommette');
+    expect(bako.errors).toEqual([]);
     await bako.context.close();
   });
 

@@ -15,6 +15,12 @@ describe('readPeer: a peer may publish anything', () => {
     });
   });
 
+  it('reads the device id votes name their opener by, and only a plain one', () => {
+    expect(readPeer(3, { user: { id: '3f9a0c1d2e4b5a67', name: 'Aminata', color: '#d32f2f' } })?.userId).toBe('3f9a0c1d2e4b5a67');
+    expect(readPeer(3, { user: { id: '<b>x</b>', name: 'Aminata', color: '#d32f2f' } })?.userId).toBeUndefined();
+    expect(readPeer(3, { user: { id: 42, name: 'Aminata', color: '#d32f2f' } })?.userId).toBeUndefined();
+  });
+
   it('skips a client with no user (not yet named, or another program)', () => {
     expect(readPeer(1, {})).toBeNull();
     expect(readPeer(1, { user: 'Awa' })).toBeNull();

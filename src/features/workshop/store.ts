@@ -12,9 +12,9 @@ export interface WorkshopState {
   fullscreenRefused: boolean;
   /** Awareness client id of the person whose view this user follows. */
   following: number | null;
-  /** Leaders this user stopped following: not followed again until they lead anew. */
-  declined: ReadonlySet<number>;
-  /** Asking everyone to follow this user. */
+  /** Leaders whose invitation this user closed (×): not shown again until they lead anew. */
+  dismissed: ReadonlySet<number>;
+  /** Leading the workshop: everyone else is invited to follow this user's view. */
   leading: boolean;
   /** The saved view shown on this device (step-by-step reveal). */
   showing: string | null;
@@ -31,9 +31,12 @@ export interface WorkshopState {
   setFullscreenRefused: (refused: boolean) => void;
   follow: (clientId: number) => void;
   stopFollowing: () => void;
-  /** The person followed left: nothing to follow, and nothing to decline either. */
+  /** The person followed left: nothing to follow any more. */
   leaderGone: () => void;
-  forgetDeclined: (clientId: number) => void;
+  /** Closes a leader's invitation for as long as they lead. */
+  dismiss: (clientId: number) => void;
+  /** The leader stopped leading: their next lead invites again. */
+  forgetDismissed: (clientId: number) => void;
   setLeading: (on: boolean) => void;
   show: (viewId: string | null) => void;
   setVoting: (on: boolean) => void;
@@ -47,7 +50,7 @@ export const workshopSlice = defineSlice<WorkshopState>('workshop', (set) => ({
   projector: false,
   fullscreenRefused: false,
   following: null,
-  declined: new Set(),
+  dismissed: new Set(),
   leading: false,
   showing: null,
   voting: false,
@@ -59,20 +62,21 @@ export const workshopSlice = defineSlice<WorkshopState>('workshop', (set) => ({
   setFullscreenRefused: (fullscreenRefused) => set({ fullscreenRefused }),
   follow: (clientId) =>
     set((s) => {
-      const declined = new Set(s.declined);
-      declined.delete(clientId);
+      const dismissed = new Set(s.dismissed);
+      dismissed.delete(clientId);
       // Following shows the leader's step, not one's own.
-      return { following: clientId, declined, leading: false, showing: null };
+      return { following: clientId, dismissed, leading: false, showing: null };
     }),
-  stopFollowing: () =>
-    set((s) => (s.following === null ? s : { following: null, declined: new Set(s.declined).add(s.following) })),
+  // A leader stopped following is invited again: the notice is the way back.
+  stopFollowing: () => set((s) => (s.following === null ? s : { following: null })),
   leaderGone: () => set({ following: null }),
-  forgetDeclined: (clientId) =>
+  dismiss: (clientId) => set((s) => ({ dismissed: new Set(s.dismissed).add(clientId) })),
+  forgetDismissed: (clientId) =>
     set((s) => {
-      if (!s.declined.has(clientId)) return s;
-      const declined = new Set(s.declined);
-      declined.delete(clientId);
-      return { declined };
+      if (!s.dismissed.has(clientId)) return s;
+      const dismissed = new Set(s.dismissed);
+      dismissed.delete(clientId);
+      return { dismissed };
     }),
   setLeading: (leading) => set((s) => ({ leading, following: leading ? null : s.following })),
   show: (showing) => set({ showing }),

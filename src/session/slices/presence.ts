@@ -9,6 +9,8 @@ export interface Peer {
   clientId: number;
   name: string;
   color: string;
+  /** The person's device id (LocalUser.id), as votes record who opened them; absent if not published. */
+  userId?: string;
   cursor: { x: number; y: number } | null;
   selection: readonly string[];
   drag: Readonly<Record<string, { x: number; y: number }>> | null;

@@ -14,9 +14,9 @@ function isOwnMove(e: Event): boolean {
 }
 
 /**
- * Follows another person's view: applies their viewport as it moves, fitted to this screen;
- * follows whoever asks everyone to (leading), unless this user stopped following them; stops
- * when this user wheels, drags the map, or uses the minimap or zoom buttons.
+ * Follows another person's view once this user chose to (their avatar, or "Suivre" on a
+ * leader's invitation): applies their viewport as it moves, fitted to this screen; stops when
+ * this user wheels, drags the map, or uses the minimap or zoom buttons.
  */
 export function Follow() {
   const getWorkshop = useSliceGetter(workshopSlice);
@@ -28,16 +28,14 @@ export function Follow() {
   const height = useStore((s) => s.height);
   const leader = following === null ? undefined : peers.find((p) => p.clientId === following);
 
-  // Leaders: follow the first one asking, unless declined; a leader who stops is forgotten.
+  // Nobody is taken along unasked: a leader's invitation is a notice (FollowBanner). A leader
+  // who stops is forgotten, so their next lead invites again even where it was closed.
   useEffect(() => {
     const ws = getWorkshop();
-    for (const p of peers) if (!p.leading && ws.declined.has(p.clientId)) ws.forgetDeclined(p.clientId);
-    if (ws.following !== null || ws.leading) return;
-    const asking = peers.find((p) => p.leading && !ws.declined.has(p.clientId));
-    if (asking) ws.follow(asking.clientId);
+    for (const id of ws.dismissed) if (!peers.some((p) => p.clientId === id && p.leading)) ws.forgetDismissed(id);
   }, [peers, getWorkshop]);
 
-  // The person left: nothing to follow, and nothing to decline either.
+  // The person left: nothing to follow.
   useEffect(() => {
     if (following !== null && !leader) getWorkshop().leaderGone();
   }, [following, leader, getWorkshop]);
