@@ -9,6 +9,10 @@ export interface Phases {
   /** ms since navigation start */
   firstFactor: number;
   allFactors: number;
+  /** Every factor measured and shown (React Flow keeps a box hidden until it has its size). */
+  factorsVisible: number;
+  /** Links drawn in the frame every factor was first shown. */
+  linksWithFactors: number;
   allLinks: number;
 }
 
@@ -65,7 +69,7 @@ export async function gesture(page: Page, from: { x: number; y: number }, steps:
   for (let i = 1; i <= 3; i++) await page.mouse.move(path(i).x, path(i).y);
   await page.evaluate(() => {
     const w = window as unknown as { __trameRenders: RenderCounts; __frames: number[]; __rec: boolean };
-    w.__trameRenders = { commits: 0, canvasRenders: 0, factorRenders: 0, linkRenders: 0, links: [] };
+    w.__trameRenders = { commits: 0, canvasRenders: 0, factorRenders: 0, linkRenders: 0, links: [], factors: [] };
     w.__frames = [];
     w.__rec = true;
     let last = performance.now();
@@ -102,7 +106,16 @@ export function watchPhases([n, l]: readonly [number, number]): void {
     if (f >= n && p.allFactors === undefined) p.allFactors = now;
     // A link is drawn once it has its polarity marker (full detail) or is on the overview's canvas.
     const overview = Number((document.querySelector('[data-testid="overview-links"]') as HTMLElement | null)?.dataset.drawn ?? 0);
-    if (p.allFactors !== undefined && document.querySelectorAll('[data-testid="link-polarity"]').length + overview >= l) {
+    const links = document.querySelectorAll('[data-testid="link-polarity"]').length + overview;
+    if (p.allFactors !== undefined && p.factorsVisible === undefined) {
+      let shown = 0;
+      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) if (el.style.visibility !== 'hidden') shown++;
+      if (shown >= n) {
+        p.factorsVisible = now;
+        p.linksWithFactors = links;
+      }
+    }
+    if (p.factorsVisible !== undefined && links >= l) {
       p.allLinks = now;
       p.done = true;
       return;

@@ -15,6 +15,8 @@ export interface RenderCounts {
   linkRenders: number;
   /** Ids of the links rendered, once each. */
   links: string[];
+  /** Ids of the factors rendered, once each. */
+  factors: string[];
 }
 
 export function installRenderCounter(): void {
@@ -28,10 +30,21 @@ export function installRenderCounter(): void {
   const w = window as unknown as {
     __trameCount?: boolean;
     __trameRenders: RenderCounts;
+    __trameStartCounting?: () => void;
     __REACT_DEVTOOLS_GLOBAL_HOOK__?: unknown;
   };
-  w.__trameRenders = { commits: 0, canvasRenders: 0, factorRenders: 0, linkRenders: 0, links: [] };
+  w.__trameRenders = { commits: 0, canvasRenders: 0, factorRenders: 0, linkRenders: 0, links: [], factors: [] };
   let previous = new WeakSet<Fiber>();
+  let lastRoot: { current: Fiber } | null = null;
+  const walk = (root: Fiber, visit: (f: Fiber) => void) => {
+    const stack: Fiber[] = [root];
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      visit(f);
+      if (f.sibling) stack.push(f.sibling);
+      if (f.child) stack.push(f.child);
+    }
+  };
   // The first commit after counting is switched on only records the tree: flags of fibers
   // not re-rendered since long ago would otherwise be taken for fresh renders.
   let primed = false;
@@ -49,6 +62,7 @@ export function installRenderCounter(): void {
     onPostCommitFiberRoot() {},
     checkDCE() {},
     onCommitFiberRoot(_id: number, root: { current: Fiber }) {
+      lastRoot = root;
       if (!w.__trameCount) {
         primed = false;
         return;
@@ -58,24 +72,33 @@ export function installRenderCounter(): void {
       const counting = primed;
       primed = true;
       if (counting) counts.commits++;
-      const stack: Fiber[] = [root.current];
-      while (stack.length > 0) {
-        const f = stack.pop()!;
+      walk(root.current, (f) => {
         seen.add(f);
         const fresh = counting && !previous.has(f) && (f.flags & PERFORMED_WORK) !== 0;
         if (fresh && (f.tag === 0 || f.tag === 15)) {
-          if (f.memoizedProps?.data?.factor) counts.factorRenders++;
-          else if (f.memoizedProps?.data?.link) {
+          if (f.memoizedProps?.data?.factor) {
+            counts.factorRenders++;
+            const id = f.memoizedProps.id ?? '?';
+            if (!counts.factors.includes(id)) counts.factors.push(id);
+          } else if (f.memoizedProps?.data?.link) {
             counts.linkRenders++;
             const id = f.memoizedProps.id ?? '?';
             if (!counts.links.includes(id)) counts.links.push(id);
           }
           else if (f.child?.memoizedProps?.['data-testid'] === 'canvas') counts.canvasRenders++;
         }
-        if (f.sibling) stack.push(f.sibling);
-        if (f.child) stack.push(f.child);
-      }
+      });
       previous = seen;
     },
+  };
+  // Counting from now on, against the tree on screen (a test starts it, then makes one change):
+  // the next commit is counted, not taken to prime the counter.
+  w.__trameStartCounting = () => {
+    const seen = new WeakSet<Fiber>();
+    if (lastRoot) walk(lastRoot.current, (f) => seen.add(f));
+    previous = seen;
+    primed = true;
+    w.__trameRenders = { commits: 0, canvasRenders: 0, factorRenders: 0, linkRenders: 0, links: [], factors: [] };
+    w.__trameCount = true;
   };
 }

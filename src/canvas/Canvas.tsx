@@ -8,7 +8,7 @@ import { addLink, ModelError, moveFactors, removeElements, type Link } from '../
 import {
   useCanvasContributions, useDetail, useMapSession, useOverlay, usePresence, useSession, useSharedViewport, useSnapshot,
 } from '../session';
-import { ariaLabelConfig, linkAriaLabel } from './ariaLabels';
+import { ariaLabelConfig, linkNamer } from './ariaLabels';
 import { EmptyState } from './EmptyState';
 import { FactorNode } from './FactorNode';
 import { FactorNameContext } from './factorLabel';
@@ -20,6 +20,7 @@ import { addFactorAt } from './newFactor';
 import { CanvasMarkers } from './CanvasMarkers';
 import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes, withRemoteDrags, type LinkA11y } from './reconcile';
 import { MapControls } from './MapControls';
+import { useAfterFactorsShown } from './useAfterFactorsShown';
 import { useFitOnFirstContent } from './useFitOnFirstContent';
 import { useFullDetailDrawn } from './useFullDetailDrawn';
 import { ZoomScale } from './ZoomScale';
@@ -71,22 +72,34 @@ export function Canvas() {
   useEffect(() => setNodes((prev) => reconcileNodes(prev, snap.factors, factorAttrs)), [snap.factors, factorAttrs]);
   // Links are announced by their factors' names, in the map's language.
   const linkAttrs = useMemo(() => ({ 'aria-roledescription': t('canvas.a11y.linkRole') }), [t]);
+  const linkName = useMemo(() => linkNamer(t), [t]);
   const linkA11y = useMemo((): LinkA11y => {
-    const names = new Map(snap.factors.map((f) => [f.id, f.label]));
-    return { label: (l: Link) => linkAriaLabel(t, names.get(l.source), names.get(l.target)), domAttributes: linkAttrs };
-  }, [snap.factors, t, linkAttrs]);
-  useEffect(() => setEdges((prev) => reconcileEdges(prev, snap.links, linkA11y)), [snap.links, linkA11y]);
+    const names = snap.factorById;
+    return { label: (l: Link) => linkName(names.get(l.source)?.label, names.get(l.target)?.label), domAttributes: linkAttrs };
+  }, [snap.factorById, linkName, linkAttrs]);
+  // A large map's links wait until its factors are on screen; an export holding full detail
+  // has them at once.
+  const factorsShown = useAfterFactorsShown(nodes.length > 0);
+  const withLinks = factorsShown || !large || full;
+  useEffect(() => {
+    if (withLinks) setEdges((prev) => reconcileEdges(prev, snap.links, linkA11y));
+  }, [withLinks, snap.links, linkA11y]);
   const ariaLabels = useMemo(() => ariaLabelConfig(t), [t]);
   const emphasis = useOverlay((s) => s.emphasis);
   const hidden = useOverlay((s) => s.hidden);
+  const factorClasses = useOverlay((s) => s.factorClasses);
+  const linkClasses = useOverlay((s) => s.linkClasses);
   // The presence slice makes a new map on every awareness change (pointers move all the
   // time): an empty one is one value, so a pan with no peer dragging renders no canvas.
   const remoteDrag = usePresence((s) => (s.remoteDrag.size === 0 ? NO_DRAGS : s.remoteDrag));
   const shownNodes = useMemo(
-    () => withRemoteDrags(overlayNodes(nodes, { emphasis, hidden }), remoteDrag),
-    [nodes, emphasis, hidden, remoteDrag],
+    () => withRemoteDrags(overlayNodes(nodes, { emphasis, hidden, classes: factorClasses }), remoteDrag),
+    [nodes, emphasis, hidden, factorClasses, remoteDrag],
   );
-  const shownEdges = useMemo(() => overlayEdges(edges, { emphasis, hidden }), [edges, emphasis, hidden]);
+  const shownEdges = useMemo(
+    () => overlayEdges(edges, { emphasis, hidden, classes: linkClasses }),
+    [edges, emphasis, hidden, linkClasses],
+  );
   // The overview hands React Flow only the selected links (they show their selection and take
   // clicks); the rest are on its canvas. React Flow keeps a wrapper and store subscriptions for
   // every link it is given, hidden or not, and runs them on every frame of a pan.
@@ -191,6 +204,7 @@ export function Canvas() {
       onDoubleClick={onDoubleClick}
       data-testid="canvas"
       data-lod={overview ? 'overview' : 'detail'}
+      data-links={withLinks ? 'shown' : 'pending'}
     >
       <FactorNameContext.Provider value={factorName}>
         <ReactFlow

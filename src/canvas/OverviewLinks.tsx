@@ -1,8 +1,10 @@
 import { ViewportPortal, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
+import { useOverlay } from '../session';
 import { POLARITY_COLOUR, strokeWidth } from '../ui/polarity';
 import { linkCurve, type Box } from './geometry';
 import { nodeBox } from './lod';
+import { NO_LOOKS, readLooks, type Looks } from './overviewLooks';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
 type State = ReactFlowState<FactorNodeType, LinkEdgeType>;
@@ -71,12 +73,22 @@ function clear(canvas: HTMLCanvasElement) {
   canvas.height = 0;
 }
 
+/** A marked factor's ring, this many screen pixels wide outside its box: seen at any zoom. */
+const RING_PX = 4;
+/** A link's glow (a drop-shadow in its style) is drawn this opaque, under the line. */
+const HALO_ALPHA = 0.5;
+
 /**
  * Strokes links on a canvas covering `rect` (map units) at the current zoom: one path per
- * colour, width and dimming, stroked once, no markers. Returns how many links had both
- * factors (drawn, or out of the rect).
+ * colour, width, dashes and opacity, stroked once, no markers. A link or factor an overlay
+ * marks is drawn as its styles would draw it (overviewLooks.ts): the link in its colour, width
+ * and dashes, with its glow under it; a ring around each factor of `rings`. Returns how many
+ * links had both factors (drawn, or out of the rect).
  */
-function stroke(canvas: HTMLCanvasElement, s: State, links: Iterable<LinkEdgeType>, rect: Rect): number {
+function stroke(
+  canvas: HTMLCanvasElement, s: State, links: Iterable<LinkEdgeType>, rect: Rect, looks: Looks = NO_LOOKS,
+  rings: readonly string[] = [],
+): number {
   const zoom = s.transform[2];
   const ctx = canvas.getContext('2d');
   if (!ctx) return 0;
@@ -86,7 +98,16 @@ function stroke(canvas: HTMLCanvasElement, s: State, links: Iterable<LinkEdgeTyp
   Object.assign(canvas.style, { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.w}px`, height: `${rect.h}px` });
   ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
   ctx.lineCap = 'round';
-  const groups = new Map<string, { colour: string; width: number; alpha: number; path: Path2D }>();
+  type Group = { colour: string; width: number; alpha: number; dash: readonly number[]; path: Path2D };
+  // Glows first, then lines, then rings: each layer over the one before.
+  const layers = [new Map<string, Group>(), new Map<string, Group>(), new Map<string, Group>()];
+  const group = (layer: number, colour: string, width: number, alpha: number, dash: readonly number[] = []) => {
+    const key = `${colour} ${width} ${alpha} ${dash.join(',')}`;
+    const groups = layers[layer]!;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { colour, width, alpha, dash, path: new Path2D() }));
+    return g.path;
+  };
   // At least one screen pixel wide, or a thin link vanishes at overview zoom.
   const minWidth = 1 / zoom;
   let count = 0;
@@ -100,33 +121,48 @@ function stroke(canvas: HTMLCanvasElement, s: State, links: Iterable<LinkEdgeTyp
     count++;
     if (!overlaps(rect, ba, bb)) continue;
     const { link, bend } = e.data;
-    const width = Math.max(strokeWidth(link.strength), minWidth);
-    const alpha = e.className?.includes('dimmed') ? DIMMED_ALPHA : 1;
-    const colour = POLARITY_COLOUR[link.polarity];
-    const key = `${colour} ${width} ${alpha}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { colour, width, alpha, path: new Path2D() }));
+    const look = looks.links.get(e.id);
+    const width = Math.max(look?.width ?? strokeWidth(link.strength), minWidth);
+    const alpha = (e.className?.includes('dimmed') ? DIMMED_ALPHA : 1) * (look?.alpha ?? 1);
     const c = linkCurve(ba, bb, bend);
-    g.path.moveTo(c.start.x, c.start.y);
-    g.path.quadraticCurveTo(c.control.x, c.control.y, c.end.x, c.end.y);
+    const paths = [group(1, look?.colour ?? POLARITY_COLOUR[link.polarity], width, alpha, look?.dash)];
+    if (look?.halo) paths.push(group(0, look.halo.colour, width + Math.max(2 * look.halo.blur, 3 / zoom), alpha * HALO_ALPHA));
+    for (const path of paths) {
+      path.moveTo(c.start.x, c.start.y);
+      path.quadraticCurveTo(c.control.x, c.control.y, c.end.x, c.end.y);
+    }
   }
-  for (const g of groups.values()) {
-    ctx.globalAlpha = g.alpha;
-    ctx.strokeStyle = g.colour;
-    ctx.lineWidth = g.width;
-    ctx.stroke(g.path);
+  const ring = RING_PX / zoom;
+  for (const id of rings) {
+    const look = looks.factors.get(id);
+    const n = s.nodeLookup.get(id);
+    if (!look || !n || n.hidden) continue;
+    const b = nodeBox(n);
+    if (!overlaps(rect, b, b)) continue;
+    const dimmed = n.className?.includes('dimmed');
+    group(2, look.colour, ring, dimmed ? DIMMED_ALPHA : 1, look.dashed ? [3 * ring, 2 * ring] : [])
+      .rect(b.x - ring / 2, b.y - ring / 2, b.width + ring, b.height + ring);
+  }
+  for (const groups of layers) {
+    for (const g of groups.values()) {
+      ctx.globalAlpha = g.alpha;
+      ctx.strokeStyle = g.colour;
+      ctx.lineWidth = g.width;
+      ctx.setLineDash(g.dash);
+      ctx.stroke(g.path);
+    }
   }
   return count;
 }
 
-/** Bounding rect of the boxes at both ends of some links, with room for their bends. */
-function extentOf(s: State, links: readonly LinkEdgeType[]): Rect | null {
+/** Bounding rect of some factors and of the boxes at both ends of some links, with room for bends. */
+function extentOf(s: State, links: readonly LinkEdgeType[], factors: Iterable<string> = []): Rect | null {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (const e of links) {
-    for (const id of [e.source, e.target]) {
+  for (const ids of [[...factors], ...links.map((e) => [e.source, e.target])]) {
+    for (const id of ids) {
       const n = s.nodeLookup.get(id);
       if (!n) continue;
       const b = nodeBox(n);
@@ -156,6 +192,9 @@ function movingKey(s: State): string {
  */
 function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
   const store = useStoreApi<FactorNodeType, LinkEdgeType>();
+  const factorClasses = useOverlay((o) => o.factorClasses);
+  const factorBadges = useOverlay((o) => o.factorBadges);
+  const linkBadges = useOverlay((o) => o.linkBadges);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const movingRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -170,6 +209,8 @@ function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
         else touching.set(id, [e]);
       }
     }
+    const looks = readLooks(base.parentElement, links, { factorClasses, factorBadges, linkBadges });
+    const rings = [...looks.factors.keys()];
     let frame = 0;
     let drawn: Drawn | null = null;
     let movingNodes: unknown = null;
@@ -195,7 +236,7 @@ function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
       }
       const dragged = new Set(key.split('\u0000'));
       const still = key === '' ? links : links.filter((e) => !dragged.has(e.source) && !dragged.has(e.target));
-      const count = stroke(base, s, still, rect);
+      const count = stroke(base, s, still, rect, looks, key === '' ? rings : rings.filter((id) => !dragged.has(id)));
       // Links with both factors (in view or not): the bench and the tests read it.
       base.dataset.drawn = String(count + (links.length - still.length));
       drawn = { rect, bounds, zoom: s.transform[2], nodes: s.nodes, moving: key };
@@ -210,10 +251,12 @@ function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
       if (movingNodes === s.nodes) return;
       movingNodes = s.nodes;
       const mine = new Set<LinkEdgeType>();
-      for (const id of key.split('\u0000')) for (const e of touching.get(id) ?? []) mine.add(e);
+      const dragged = key.split('\u0000').filter((id) => id !== '');
+      for (const id of dragged) for (const e of touching.get(id) ?? []) mine.add(e);
       const list = [...mine];
-      const rect = extentOf(s, list);
-      if (rect) stroke(moving, s, list, rect);
+      const ringed = rings.filter((id) => dragged.includes(id));
+      const rect = extentOf(s, list, ringed);
+      if (rect) stroke(moving, s, list, rect, looks, ringed);
       else clear(moving);
     };
 
@@ -231,14 +274,15 @@ function OverviewLinksView({ links }: { links: readonly LinkEdgeType[] }) {
       lastNodes = s.nodes;
       if (changed || !drawn || drawn.zoom !== s.transform[2] || baseStale(s, drawn.moving)) frame = requestAnimationFrame(paint);
     });
-    // New links: draw now, in the same frame as the factors.
+    // New links or classes: drawn now (a large map's first links come a task after its factors
+    // are shown: useAfterFactorsShown).
     lastNodes = store.getState().nodes;
     paint();
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [store, links]);
+  }, [store, links, factorClasses, factorBadges, linkBadges]);
   return (
     <ViewportPortal>
       <canvas ref={baseRef} className="overview-links" data-testid="overview-links" aria-hidden="true" />

@@ -26,7 +26,16 @@ export function ariaLabelConfig(t: TFunction): Partial<AriaLabelConfig> {
   };
 }
 
-/** "Lien de Sécheresse vers Exode": what a screen reader says of a link, by its factors' names. */
-export function linkAriaLabel(t: TFunction, source: string | undefined, target: string | undefined): string {
-  return t('canvas.link', { source: source ?? '?', target: target ?? '?' });
+const SOURCE_SLOT = '\u0001';
+const TARGET_SLOT = '\u0002';
+
+/**
+ * "Lien de Sécheresse vers Exode": what a screen reader says of a link, by its factors' names.
+ * Translated once, names put in after: i18next's t costs about 0.1 ms a call, and every link
+ * of a 3,000-link map is named on opening it and again when a factor changes.
+ */
+export function linkNamer(t: TFunction): (source: string | undefined, target: string | undefined) => string {
+  const template = t('canvas.link', { source: SOURCE_SLOT, target: TARGET_SLOT });
+  // Functions, not strings, as replacements: a label may hold "$&".
+  return (source, target) => template.replace(SOURCE_SLOT, () => source ?? '?').replace(TARGET_SLOT, () => target ?? '?');
 }

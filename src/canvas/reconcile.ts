@@ -88,27 +88,51 @@ export function reconcileEdges(prev: readonly LinkEdgeType[], links: readonly Li
 interface Overlay {
   emphasis: { factors: ReadonlySet<string>; links: ReadonlySet<string> } | null;
   hidden: ReadonlySet<string>;
+  /** A class per element, given by an overlay layer (a comparison's statuses). */
+  classes?: ReadonlyMap<string, string>;
 }
 
-/** Dims what is not emphasised and hides what a focus, view or filter leaves out. */
+interface Derived<T> {
+  className: string | undefined;
+  hidden: boolean;
+  out: T;
+}
+
+const NO_CLASSES: ReadonlyMap<string, string> = new Map();
+// What an overlay made of each node and edge, by the object it was made from: an edit to one
+// factor while a focus or a comparison is shown gives one new node, not a copy of every dimmed
+// or classed one (each copy makes React Flow render its box again).
+const derivedNodes = new WeakMap<FactorNodeType, Derived<FactorNodeType>>();
+const derivedEdges = new WeakMap<LinkEdgeType, Derived<LinkEdgeType>>();
+
+function derive<T extends FactorNodeType | LinkEdgeType>(
+  cache: WeakMap<T, Derived<T>>, item: T, dimmed: boolean, hidden: boolean, cls: string | undefined,
+): T {
+  if (!dimmed && !hidden && !cls) return item;
+  const className = dimmed && cls ? `dimmed ${cls}` : dimmed ? 'dimmed' : cls;
+  const known = cache.get(item);
+  if (known && known.className === className && known.hidden === hidden) return known.out;
+  const out = { ...item, className, hidden };
+  cache.set(item, { className, hidden, out });
+  return out;
+}
+
+/**
+ * Dims what is not emphasised, hides what a focus, view or filter leaves out, and adds the
+ * classes an overlay gives. An unchanged node under an unchanged overlay is the same object.
+ */
 export function overlayNodes(nodes: FactorNodeType[], o: Overlay): FactorNodeType[] {
-  if (!o.emphasis && o.hidden.size === 0) return nodes;
-  return nodes.map((n) => {
-    const dimmed = !!o.emphasis && !o.emphasis.factors.has(n.id);
-    const hidden = o.hidden.has(n.id);
-    if (!dimmed && !hidden) return n;
-    return { ...n, className: dimmed ? 'dimmed' : undefined, hidden };
-  });
+  const classes = o.classes ?? NO_CLASSES;
+  if (!o.emphasis && o.hidden.size === 0 && classes.size === 0) return nodes;
+  return nodes.map((n) => derive(derivedNodes, n, !!o.emphasis && !o.emphasis.factors.has(n.id), o.hidden.has(n.id), classes.get(n.id)));
 }
 
 export function overlayEdges(edges: LinkEdgeType[], o: Overlay): LinkEdgeType[] {
-  if (!o.emphasis && o.hidden.size === 0) return edges;
-  return edges.map((e) => {
-    const dimmed = !!o.emphasis && !o.emphasis.links.has(e.id);
-    const hidden = o.hidden.has(e.source) || o.hidden.has(e.target);
-    if (!dimmed && !hidden) return e;
-    return { ...e, className: dimmed ? 'dimmed' : undefined, hidden };
-  });
+  const classes = o.classes ?? NO_CLASSES;
+  if (!o.emphasis && o.hidden.size === 0 && classes.size === 0) return edges;
+  return edges.map((e) => derive(
+    derivedEdges, e, !!o.emphasis && !o.emphasis.links.has(e.id), o.hidden.has(e.source) || o.hidden.has(e.target), classes.get(e.id),
+  ));
 }
 
 /** Shows factors a peer is dragging where the peer's pointer has them, before the drop. */

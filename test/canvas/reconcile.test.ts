@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileEdges, reconcileNodes } from '../../src/canvas/reconcile';
+import { overlayEdges, overlayNodes, reconcileEdges, reconcileNodes } from '../../src/canvas/reconcile';
 import type { FactorNodeType } from '../../src/canvas/types';
 import type { Factor, Link } from '../../src/model';
 
@@ -68,5 +68,44 @@ describe('reconcileEdges folds the links into React Flow edges', () => {
     expect(next.map((e) => e.ariaLabel)).toEqual(['Lien de Pluies rares vers Exode', 'Lien de Exode vers Pluies rares']);
     // Two links between the same factors bend apart.
     expect(next.map((e) => e.data?.bend)).toEqual([28, 28]);
+  });
+});
+
+describe('an overlay over the nodes and edges', () => {
+  const link = (id: string, source: string, target: string): Link => ({ id, source, target, polarity: '+' }) as Link;
+  const focus = { emphasis: { factors: new Set(['a']), links: new Set<string>() }, hidden: new Set<string>() };
+
+  it('dims, hides and classes what it names, and leaves the rest as they are', () => {
+    const nodes = reconcileNodes([], [factor('a'), factor('b'), factor('c')]);
+    const shown = overlayNodes(nodes, { ...focus, hidden: new Set(['c']), classes: new Map([['a', 'cycles-added'], ['b', 'cycles-changed']]) });
+    expect(shown.map((n) => [n.className, n.hidden])).toEqual([['cycles-added', false], ['dimmed cycles-changed', false], ['dimmed', true]]);
+    const plain = overlayNodes(nodes, { emphasis: null, hidden: new Set() });
+    expect(plain).toBe(nodes);
+  });
+
+  it('an edit to one factor under a focus gives one new node: the dimmed others are the same objects', () => {
+    const factors = [factor('a'), factor('b'), factor('c')];
+    const first = reconcileNodes([], factors);
+    const before = overlayNodes(first, focus);
+    const next = reconcileNodes(first, [factors[0]!, factor('b', 'Bétail'), factors[2]!]);
+    const after = overlayNodes(next, focus);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]?.className).toBe('dimmed');
+    expect(after[2]).toBe(before[2]);
+    // A new overlay makes new nodes of those it changes.
+    expect(overlayNodes(next, { ...focus, emphasis: { factors: new Set(['a', 'c']), links: new Set() } })[2]).not.toBe(before[2]);
+  });
+
+  it('the same for links: an unchanged link under a classing overlay is the same edge', () => {
+    const links = [link('l1', 'a', 'b'), link('l2', 'b', 'c')];
+    const edges = reconcileEdges([], links);
+    const classes = new Map([['l1', 'cycles-removed'], ['l2', 'cycles-added']]);
+    const before = overlayEdges(edges, { emphasis: null, hidden: new Set(), classes });
+    const next = reconcileEdges(edges, [links[0]!, { ...links[1]!, polarity: '-' }]);
+    const after = overlayEdges(next, { emphasis: null, hidden: new Set(), classes });
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]?.className).toBe('cycles-added');
   });
 });

@@ -42,4 +42,16 @@ describe('overlay layers combine', () => {
     expect(c.scale.get('b')).toBe(1.5);
     expect(c.markers.map((m) => m.id)).toEqual(['m1', 'm2']);
   });
+
+  it('classes: one layer\'s map as given, several layers\' classes joined for a shared element', () => {
+    const compare = { factors: new Map([['a', 'cycles-added']]), links: new Map([['l1', 'cycles-removed']]) };
+    expect(combine({}).factorClasses.size).toBe(0);
+    const one = combine({ compare: { classes: compare } });
+    expect(one.factorClasses).toBe(compare.factors);
+    expect(one.linkClasses.get('l1')).toBe('cycles-removed');
+    const two = combine({ compare: { classes: compare }, merge: { classes: { factors: new Map([['a', 'status-here'], ['b', 'status-both']]) } } });
+    expect(two.factorClasses.get('a')).toBe('cycles-added status-here');
+    expect(two.factorClasses.get('b')).toBe('status-both');
+    expect(two.linkClasses.get('l1')).toBe('cycles-removed');
+  });
 });

@@ -1,5 +1,6 @@
 import { useReactFlow, ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
+import { useOverlayLayer, type OverlayLayer } from '../../session';
 
 /**
  * A status per factor and per link drawn over the canvas, with its legend: a comparison of
@@ -55,10 +56,16 @@ function styles<S extends string>(p: StatusOverlayProps<S>): string {
   return rules.join('\n');
 }
 
+const classed = <S extends string>(m: ReadonlyMap<string, S>) => new Map([...m].map(([id, s]) => [id, `status-${s}`]));
+
 export function StatusOverlay<S extends string>(props: StatusOverlayProps<S>) {
   const { ghosts = [], ghostLinks = [], colours, legend, title, onClose, closeLabel, testId = 'status-overlay' } = props;
   const flow = useReactFlow();
   const css = useMemo(() => styles(props), [props]);
+  // The statuses as classes too: the canvas' overview (a large map zoomed out) draws its links
+  // on a 2D canvas, in the colour these styles give a link of that class.
+  const layer = useMemo((): OverlayLayer => ({ classes: { factors: classed(props.factors), links: classed(props.links) } }), [props.factors, props.links]);
+  useOverlayLayer(testId, layer);
   const ghostAt = useMemo(() => new Map(ghosts.map((g) => [g.key, g])), [ghosts]);
   const centre = (key: string): { x: number; y: number } | null => {
     const g = ghostAt.get(key);

@@ -34,6 +34,17 @@ export interface OverlayLayer {
   factorBadges?: ReadonlyMap<string, readonly Badge[]>;
   linkBadges?: ReadonlyMap<string, readonly Badge[]>;
   markers?: readonly CanvasMarker[];
+  /**
+   * A class per factor or link (a comparison's "added", "removed"…), put on its box and its
+   * link so the layer's own styles apply; the canvas' overview draws a classed link or factor
+   * in the colour and dashes those styles give it.
+   */
+  classes?: ElementClasses;
+}
+
+export interface ElementClasses {
+  readonly factors?: ReadonlyMap<string, string>;
+  readonly links?: ReadonlyMap<string, string>;
 }
 
 interface Combined {
@@ -43,6 +54,8 @@ interface Combined {
   factorBadges: ReadonlyMap<string, readonly Badge[]>;
   linkBadges: ReadonlyMap<string, readonly Badge[]>;
   markers: readonly CanvasMarker[];
+  factorClasses: ReadonlyMap<string, string>;
+  linkClasses: ReadonlyMap<string, string>;
 }
 
 export interface OverlayState extends Combined {
@@ -53,6 +66,18 @@ export interface OverlayState extends Combined {
 function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
   return new Set([...a].filter((x) => b.has(x)));
 }
+
+/** The classes of every layer for one kind of element, space-separated when layers share one. */
+function mergeClasses(maps: (ReadonlyMap<string, string> | undefined)[]): ReadonlyMap<string, string> {
+  const given = maps.filter((m): m is ReadonlyMap<string, string> => !!m && m.size > 0);
+  if (given.length === 0) return NO_CLASSES;
+  if (given.length === 1) return given[0]!;
+  const out = new Map<string, string>();
+  for (const m of given) m.forEach((c, id) => out.set(id, out.has(id) ? `${out.get(id)} ${c}` : c));
+  return out;
+}
+
+const NO_CLASSES: ReadonlyMap<string, string> = new Map();
 
 function mergeBadges(maps: (ReadonlyMap<string, readonly Badge[]> | undefined)[]): Map<string, Badge[]> {
   const out = new Map<string, Badge[]>();
@@ -81,6 +106,8 @@ export function combine(layers: Record<string, OverlayLayer>): Combined {
     factorBadges: mergeBadges(ls.map((l) => l.factorBadges)),
     linkBadges: mergeBadges(ls.map((l) => l.linkBadges)),
     markers: ls.flatMap((l) => l.markers ?? []),
+    factorClasses: mergeClasses(ls.map((l) => l.classes?.factors)),
+    linkClasses: mergeClasses(ls.map((l) => l.classes?.links)),
   };
 }
 
