@@ -239,7 +239,7 @@ export function Canvas() {
           {/* Dots 24 map units apart are a screen-wide pattern of specks 3 px apart at overview
               zoom, painted again on every frame of a pan: the overview goes without. */}
           {!overview && <Background gap={24} />}
-          <MapControls />
+          <MapControls large={large} />
           {overview && <OverviewLinks links={overviewLinks} />}
           <CanvasMarkers />
           <ZoomScale />

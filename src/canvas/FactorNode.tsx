@@ -1,4 +1,4 @@
-import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback, type CSSProperties } from 'react';
 import { renameFactor, type Factor } from '../model';
 import { useCanvasContributions, useMapSession, useOverlay, usePresence, useSession, type FactorDecoration } from '../session';
@@ -19,6 +19,13 @@ function useDecorationStyle(decorations: readonly FactorDecoration[], factor: Fa
 }
 
 /**
+ * Whether a link is being drawn. Read straight from the store: useConnection copies the whole
+ * connection state for every box on every store update, so on each frame of a pan a
+ * thousand-factor map made a thousand objects for nothing.
+ */
+const connectionInProgress = (s: ReactFlowState) => s.connection.inProgress;
+
+/**
  * A factor box. The whole box is a link handle: pressing on its rim starts a link, pressing
  * on the label moves the factor, and while a link is being drawn the whole box accepts it.
  */
@@ -28,7 +35,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
   const { factor } = data;
   const editing = useSession((s) => s.editingFactorId === id);
   const setEditing = useSession((s) => s.setEditing);
-  const connecting = useConnection((c) => c.inProgress);
+  const connecting = useStore(connectionInProgress);
   const scale = useOverlay((s) => s.scale.get(id) ?? 1);
   const badges = useOverlay((s) => s.factorBadges.get(id));
   const peerColour = usePresence((s) => s.remoteSelection.get(id));

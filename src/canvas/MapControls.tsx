@@ -2,6 +2,7 @@ import { ControlButton, Controls, MiniMap, useReactFlow, useStore, useStoreApi }
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countShown, drawnBoxes, frameFactors, paneObstacles } from '../ui/flowFrame';
+import { LargeMiniMap } from './LargeMiniMap';
 
 const MINIMAP_KEY = 'trame.minimap';
 const FIT_MS = 300;
@@ -18,9 +19,10 @@ function minimapWanted(): boolean {
  * The zoom buttons and the minimap. "Fit" frames the map whole and clear of both (React Flow's
  * own fit puts factors under the minimap); the minimap can be hidden (remembered on this
  * device); and when the pane changes size (a panel opens or closes beside it) a map that was
- * shown whole is framed again, so nothing slips out of sight.
+ * shown whole is framed again, so nothing slips out of sight. A large map's minimap is drawn
+ * on canvases (LargeMiniMap): React Flow's renders its SVG again on every frame of a pan.
  */
-export function MapControls() {
+export function MapControls({ large = false }: { large?: boolean }) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const store = useStoreApi();
@@ -60,7 +62,9 @@ export function MapControls() {
           <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" /><rect x="8" y="8" width="5" height="3.5" fill="currentColor" /></svg>
         </ControlButton>
       </Controls>
-      {minimap && <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />}
+      {minimap && (large
+        ? <LargeMiniMap label={t('canvas.minimap')} />
+        : <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />)}
     </>
   );
 }

@@ -173,4 +173,48 @@ describe('a large map renders', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('its minimap on canvases, which still moves the view by a press and zooms it by the wheel', async () => {
+    const { map, links } = await seedMap(app);
+    const { context, page, errors } = await open(app, map);
+    await expect.poll(() => overviewDrawn(page), PATIENT).toBe(links);
+    const minimap = page.locator('.large-minimap');
+    await expect.poll(() => minimap.count()).toBe(1);
+    expect(await page.locator('.react-flow__minimap-svg').count()).toBe(0);
+    // The boxes are drawn: some pixels of the first canvas are the factors' grey.
+    const grey = await minimap.locator('canvas').first().evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      // Boxes a few pixels wide: edge pixels are partly covered, of the same colour.
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && Math.abs(d[i]! - 0x90) < 10 && Math.abs(d[i + 1]! - 0xa4) < 10) n++;
+      return n;
+    });
+    expect(grey).toBeGreaterThan(100);
+
+    // The map point at the middle of the screen, in map units.
+    const viewCentre = () => page.evaluate(() => {
+      const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      return { x: (pane.width / 2 - m.e) / m.a, y: (pane.height / 2 - m.f) / m.a, zoom: m.a };
+    });
+    const box = (await minimap.boundingBox())!;
+    const before = await viewCentre();
+    await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
+    await expect.poll(async () => (await viewCentre()).x, PATIENT).toBeLessThan(before.x - 100);
+    const left = await viewCentre();
+    // Pressed and dragged to the right: the view follows the pointer.
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await viewCentre()).x, PATIENT).toBeGreaterThan(left.x + 300);
+    expect(Math.abs((await viewCentre()).zoom - before.zoom)).toBeLessThan(1e-6);
+
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await viewCentre()).zoom, PATIENT).toBeGreaterThan(before.zoom * 1.2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
