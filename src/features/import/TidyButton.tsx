@@ -1,13 +1,12 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readSnapshot, type Move } from '../../model';
+import { readSnapshot, silent, type Move } from '../../model';
 import { applyTidy, placedByHand, planTidy, type TidyMode } from '../../model/layout/tidy-plan';
 import type { JobRunner } from '../../model/worker';
 import { sessionSlice, useMapSession, useSession, useSliceGetter } from '../../session';
 import type { LayoutJobs } from './layoutJobs';
 
-const quiet = () => undefined;
 /** Long enough for the room to see what went where, short enough not to wait for. */
 const ANIMATION_MS = 600;
 /** Past this many factors each frame would re-render too much for an old laptop: no animation. */
@@ -81,7 +80,7 @@ export function TidyButton() {
 
   const run = async (mode: TidyMode) => {
     const ids = scope();
-    const plan = planTidy(readSnapshot(doc, quiet), ids, mode, (f) => {
+    const plan = planTidy(readSnapshot(doc, silent), ids, mode, (f) => {
       const m = flow.getNode(f.id)?.measured;
       return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
     });
@@ -106,7 +105,7 @@ export function TidyButton() {
 
   const open = () => {
     if (state.kind === 'menu') return setState({ kind: 'idle' });
-    const placed = placedByHand(readSnapshot(doc, quiet), scope()).length;
+    const placed = placedByHand(readSnapshot(doc, silent), scope()).length;
     if (placed === 0) return void run('all');
     setState({ kind: 'menu', placed });
   };

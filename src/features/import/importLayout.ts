@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
-import { change, moveFactors, readSnapshot, type Move } from '../../model';
+import { change, moveFactors, readSnapshot, silent, type Move } from '../../model';
 import { importIntoDoc, type ImportResult, type ParsedMap } from '../../model/io';
 import { planTidy, type TidyPlan } from '../../model/layout/tidy-plan';
 
-const quiet = () => undefined;
 
 /** Lays a plan out somewhere else (the layout worker in the app, runTidy itself in tests). */
 export type RunLayout = (plan: TidyPlan) => Promise<Move[]>;
@@ -33,7 +32,7 @@ export async function importWithLayout(
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
     const trial = importIntoDoc(scratch, parsed, { mode });
     if (!trial.ok) return plain();
-    const snap = readSnapshot(scratch, quiet);
+    const snap = readSnapshot(scratch, silent);
     const created = new Set(trial.factorIds);
     const positioned = new Set(parsed.factors.flatMap((f) => (f.x !== undefined && f.y !== undefined ? [trial.idMap.get(f.key)] : [])));
     const newLinks = new Set(trial.linkIds);
