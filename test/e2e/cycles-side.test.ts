@@ -177,6 +177,13 @@ describe('a comparison side by side', () => {
     const [top, bottom] = [await before.boundingBox(), await after.boundingBox()];
     expect(top && bottom && top.y + top.height <= bottom.y + 4 && Math.abs(top.x - bottom.x) < 2).toBe(true);
     await expect.poll(async () => (await transformOf(before)) === (await transformOf(after)), PATIENT).toBe(true);
+    // Both halves in sight: the panel's sheet, which covers the lower screen on a phone, is closed.
+    const inSight = (half: Locator) => half.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 120 && el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    await expect.poll(() => inSight(after), PATIENT).toBe(true);
+    expect(await inSight(before)).toBe(true);
     // The button closes it as Escape does.
     await page.getByTestId('cycles-side-close').click();
     await expect.poll(() => page.getByTestId('cycles-side').count(), PATIENT).toBe(0);

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import {
-  CanvasContributionsContext, MapContext, overlaySlice, SharedViewportContext, sliceOf, useCanvasContributions, useSnapshot,
-  type AnySlice, type MapSession,
+  CanvasContributionsContext, MapContext, overlaySlice, sessionSlice, SharedViewportContext, sliceOf, useCanvasContributions,
+  useMapSession, useSnapshot, type AnySlice, type MapSession,
 } from '../../session';
 import { fitBoxes, type Viewport } from '../../ui/fit';
 import { drawnBoxes, paneObstacles, paneSize, type FlowStore } from '../../ui/flowFrame';
@@ -44,6 +44,8 @@ const ZOOM_STEP = 1.25;
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
 const FRAME = { maxZoom: 1, marginPx: 24 };
+/** Where the side panel is a sheet over the map (ui/touch.css). */
+const PHONE = '(max-width: 600px)';
 
 /**
  * A comparison side by side: the earlier state on the left, the later on the right (one above
@@ -151,8 +153,13 @@ export default function SideBySide({ canvas: Canvas, slices }: { canvas: Compone
     return () => document.removeEventListener('keydown', onKey);
   }, [close]);
   // Keyboard users land on the left half, where the arrows move both; leaving, they land back
-  // on the button that opened it.
+  // on the button that opened it. On a phone the open panel (a sheet over the lower part of the
+  // screen, ui/touch.css) would cover the right half: the halves get the room.
   const first = useRef<HTMLDivElement>(null);
+  const shown = useMapSession();
+  useEffect(() => {
+    if (typeof matchMedia !== 'undefined' && matchMedia(PHONE).matches) sliceOf(shown.store, sessionSlice).setPanel(null);
+  }, [shown]);
   useEffect(() => {
     first.current?.focus();
     return () => {
