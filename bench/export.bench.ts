@@ -1,18 +1,23 @@
 /**
- * Times the image export a user waits for: a generated 300-factor, 600-link map (laid out
- * by the relay from a CSV) exported from the Export dialog to PNG at pixel ratio 2 with
- * title and legend, in Chromium, from the click to the download. One warm-up run (it loads
- * html-to-image and the fonts), then timed runs. Needs a built app: TRAME_DIST_DIR if set,
- * else one is built into .tmp/dist-bench-export. Run alone with `npx tsx bench/export.bench.ts`,
- * or call run() from the bench runner. Prints one JSON line per figure, then a markdown table.
+ * The image export a user waits for, and what it weighs. Times a generated 300-factor,
+ * 600-link map (laid out by the relay from a CSV) exported from the Export dialog to PNG at
+ * pixel ratio 2 with title and legend, in Chromium, from the click to the download: one
+ * warm-up run (it loads html-to-image and the fonts), then timed runs. Then measures the files
+ * a report needs, for the Mali fixture (30 factors) and the 300-factor map: PNG ×1, ×2 and ×4,
+ * SVG, an A4 sheet and the A1 poster, with title and legend; one export each (a size does not
+ * vary between runs). Needs a built app: TRAME_DIST_DIR if set, else one is built into
+ * .tmp/dist-bench-export. Run alone with `npx tsx bench/export.bench.ts`, or call run() from
+ * the bench runner (`npm run bench -- export`). Prints one JSON line per figure, then a table.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchChromium, userContext } from '../test/e2e/browser';
 import { generateLinksCsv } from './io.bench';
+import type { Figure, Section } from './lib/report';
 import { root, startServer } from './lib/servers';
 import { summarize } from './lib/stats';
 
@@ -48,51 +53,129 @@ async function distDir(): Promise<string> {
   return outDir;
 }
 
-export async function run(): Promise<BenchResult[]> {
+/** One export as a report needs it: the map's own size at a pixel ratio, or a sheet. */
+interface SizeCase {
+  readonly label: string;
+  readonly format: 'png' | 'svg';
+  readonly pageSize: 'map' | 'a4-landscape' | 'poster-landscape';
+  readonly ratio?: 1 | 2 | 4;
+  /** What a report can carry: e-mail caps attachments at 20–25 MB, a sheet in a report far lower. */
+  readonly targetMB: number;
+}
+
+const SIZE_CASES: readonly SizeCase[] = [
+  { label: 'PNG ×1', format: 'png', pageSize: 'map', ratio: 1, targetMB: 10 },
+  { label: 'PNG ×2', format: 'png', pageSize: 'map', ratio: 2, targetMB: 10 },
+  { label: 'PNG ×4', format: 'png', pageSize: 'map', ratio: 4, targetMB: 25 },
+  { label: 'SVG', format: 'svg', pageSize: 'map', targetMB: 10 },
+  { label: 'A4 landscape PNG, 200 DPI', format: 'png', pageSize: 'a4-landscape', targetMB: 10 },
+  { label: 'A1 poster PNG, 150 DPI', format: 'png', pageSize: 'poster-landscape', targetMB: 25 },
+];
+
+const MB = 1024 * 1024;
+
+/** Clicks "download" with the dialog's current choices; the file, and how long it took. */
+async function download(page: Page): Promise<{ file: Buffer; ms: number }> {
+  const waiting = page.waitForEvent('download', { timeout: 300_000 });
+  const t0 = performance.now();
+  await page.getByTestId('export-image').click();
+  const d = await waiting;
+  const ms = performance.now() - t0;
+  const file = readFileSync(await d.path());
+  // The dialog is usable again when the status says the file is ready.
+  await page.getByTestId('export-image').and(page.locator(':enabled')).waitFor();
+  return { file, ms };
+}
+
+/** PNG: pixels from IHDR. SVG: the root's stated width and height (px, or mm on a sheet). */
+function imageSize(file: Buffer, format: 'png' | 'svg'): string {
+  if (format === 'png') return `${file.readUInt32BE(16)}×${file.readUInt32BE(20)} px`;
+  const head = file.subarray(0, 400).toString('utf8');
+  const w = /width="([^"]+)"/.exec(head)?.[1] ?? '?';
+  const h = /height="([^"]+)"/.exec(head)?.[1] ?? '?';
+  return `${w}×${h}`;
+}
+
+async function openExport(page: Page): Promise<void> {
+  await page.getByTestId('open-export').click();
+  await page.getByTestId('export-with-title').check();
+  await page.getByTestId('export-with-legend').check();
+}
+
+async function choose(page: Page, c: SizeCase): Promise<void> {
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByLabel(c.format === 'png' ? /^PNG/ : /^SVG/).check();
+  await page.getByTestId('export-page-size').selectOption(c.pageSize);
+  if (c.ratio) await page.getByTestId('export-ratio').selectOption(String(c.ratio));
+}
+
+/** Every size case on the map open in `page`, as figures of one export each. */
+async function sizes(page: Page, mapLabel: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const c of SIZE_CASES) {
+    await choose(page, c);
+    const { file, ms } = await download(page);
+    const mb = Math.round((file.length / MB) * 100) / 100;
+    const pixels = imageSize(file, c.format);
+    figures.push({
+      name: `${mapLabel}: ${c.label}`, unit: 'MB', median: mb, n: 1, target: `≤ ${c.targetMB} MB`, pass: mb <= c.targetMB,
+      note: `${pixels}, ${file.length} bytes, ${Math.round(ms)} ms click → download`,
+    });
+    process.stderr.write(`  ${mapLabel} ${c.label}: ${mb} MB, ${pixels}\n`);
+  }
+  return figures;
+}
+
+async function openMapPage(browser: Awaited<ReturnType<typeof launchChromium>>, url: string, factors: number): Promise<Page> {
+  const context = await userContext(browser, { viewport: { width: 1366, height: 768 } });
+  context.setDefaultTimeout(120_000);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="factor"]').length === n, factors, { timeout: 120_000 });
+  return page;
+}
+
+async function postCsv(serverUrl: string, csv: string): Promise<{ editUrl: string; factors: number }> {
+  const r = await fetch(`${serverUrl}/api/maps`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  if (r.status !== 201) throw new Error(`POST /api/maps answered ${r.status}: ${await r.text()}`);
+  const map = (await r.json()) as { id: string; editUrl: string; viewToken: string };
+  // A few generated factors get no link, so a generated CSV names slightly fewer than asked.
+  const json = await (await fetch(`${serverUrl}/api/maps/${map.id}/export.json?token=${map.viewToken}`)).json() as { factors: unknown[] };
+  return { editUrl: map.editUrl, factors: json.factors.length };
+}
+
+export async function run(): Promise<(BenchResult | Section)[]> {
   const dist = await distDir();
   const server = await startServer('trame', { env: { DIST_DIR: dist } });
   const browser = await launchChromium();
   try {
-    const csv = generateLinksCsv(FACTORS, LINKS, 42);
-    const r = await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-    if (r.status !== 201) throw new Error(`POST /api/maps answered ${r.status}: ${await r.text()}`);
-    const map = (await r.json()) as { id: string; editUrl: string; viewToken: string };
-    // A few generated factors get no link, so the CSV names slightly fewer than FACTORS.
-    const json = await (await fetch(`${server.url}/api/maps/${map.id}/export.json?token=${map.viewToken}`)).json() as { factors: unknown[] };
-    const factorCount = json.factors.length;
-
-    const context = await userContext(browser, { viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(120_000);
-    const page = await context.newPage();
-    await page.goto(`${server.url}${map.editUrl}`);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="factor"]').length === n, factorCount, { timeout: 120_000 });
-
-    await page.getByTestId('open-export').click();
+    const big = await postCsv(server.url, generateLinksCsv(FACTORS, LINKS, 42));
+    const factorCount = big.factors;
+    const page = await openMapPage(browser, `${server.url}${big.editUrl}`, factorCount);
+    await openExport(page);
     await page.getByTestId('export-dialog').getByLabel(/^PNG/).check();
     await page.getByTestId('export-ratio').selectOption(String(PIXEL_RATIO));
-    await page.getByTestId('export-with-title').check();
-    await page.getByTestId('export-with-legend').check();
 
     const times: number[] = [];
     let bytes = 0;
     let size = '';
     for (let i = 0; i <= RUNS; i++) {
-      const waiting = page.waitForEvent('download', { timeout: 300_000 });
-      const t0 = performance.now();
-      await page.getByTestId('export-image').click();
-      const download = await waiting;
-      const elapsed = performance.now() - t0;
-      const file = readFileSync(await download.path());
+      const { file, ms } = await download(page);
       bytes = file.length;
       size = `${file.readUInt32BE(16)}×${file.readUInt32BE(20)}`;
-      // The dialog is usable again when the status says the file is ready.
-      await page.getByTestId('export-image').and(page.locator(':enabled')).waitFor();
-      if (i > 0) times.push(elapsed);
+      if (i > 0) times.push(ms);
     }
-    await context.close();
+    const bigSizes = await sizes(page, `${factorCount}-factor / ${LINKS}-link map`);
+    await page.context().close();
+
+    const mali = await postCsv(server.url, readFileSync(join(root, 'test/fixtures/mali-centre-links.csv'), 'utf8'));
+    const maliPage = await openMapPage(browser, `${server.url}${mali.editUrl}`, mali.factors);
+    await openExport(maliPage);
+    const maliSizes = await sizes(maliPage, `Mali fixture (${mali.factors} factors)`);
+    await maliPage.context().close();
 
     const s = summarize(times);
-    return [{
+    const timing: BenchResult = {
       name: `PNG ×${PIXEL_RATIO} of a ${factorCount}-factor / ${LINKS}-link map (Chromium, click → download)`,
       unit: 'ms',
       median: round(s.median),
@@ -104,23 +187,33 @@ export async function run(): Promise<BenchResult[]> {
       target: TARGET_MS,
       pass: s.median <= TARGET_MS,
       detail: {
-        factors: factorCount, links: LINKS, pixels: size, pngMB: round(bytes / 1024 / 1024),
+        factors: factorCount, links: LINKS, pixels: size, pngMB: round(bytes / MB),
         load: loadavg().map((l) => l.toFixed(2)).join(' / '),
       },
-    }];
+    };
+    const weights: Section = {
+      title: 'export sizes',
+      figures: [...maliSizes, ...bigSizes],
+      notes: [
+        'One export of each, with title and legend, white background, from the Export dialog in Chromium (1366×768 window); MB = 2^20 bytes.',
+        'PNG ×N is the map at its own size (one map unit per CSS pixel) times N, lowered when a side would pass 16,384 px or the picture 100 megapixels (image.ts fittingRatio); a sheet is its size at its DPI whatever the map, the map scaled to fit inside 10 mm margins.',
+        'Targets: e-mail caps attachments at 20–25 MB; a figure in a report, a screen image or a sheet should stay under 10 MB.',
+      ],
+    };
+    return [timing, weights];
   } finally {
     await browser.close();
     await server.stop();
   }
 }
 
-function markdown(results: readonly BenchResult[]): string {
-  const rows = results.map((r) => `| ${r.name} | ${r.median} | ${r.p25}–${r.p75} | ${r.min}–${r.max} | ${r.runs} | ≤ ${r.target} | ${r.pass ? 'yes' : 'NO'} | ${r.detail.pixels} px, ${r.detail.pngMB} MB |`);
-  return [
-    '| bench | median ms | p25–p75 ms | min–max ms | runs | target ms | met | image |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
-  ].join('\n');
+function markdown(results: readonly (BenchResult | Section)[]): string {
+  const rows: string[] = [];
+  for (const r of results) {
+    if ('figures' in r) for (const f of r.figures) rows.push(`| ${f.name} | ${f.median} ${f.unit} | | ${f.target ?? ''} | ${f.pass ? 'yes' : 'NO'} | ${f.note ?? ''} |`);
+    else rows.push(`| ${r.name} | ${r.median} ms | ${r.p25}–${r.p75} ms | ≤ ${r.target} ms | ${r.pass ? 'yes' : 'NO'} | ${r.detail.pixels} px, ${r.detail.pngMB} MB |`);
+  }
+  return ['| bench | median | p25–p75 | target | met | note |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
