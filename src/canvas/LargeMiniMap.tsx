@@ -24,6 +24,8 @@ const W = 200;
 const H = 150;
 const NODE_COLOUR = '#90a4ae';
 const MASK_COLOUR = 'rgba(240,242,245,0.6)';
+/** The mask is the view's box with a shadow this wide: enough to cover the minimap from anywhere. */
+const MASK_SPREAD = Math.max(W, H) * 2;
 const ZOOM_STEP = 0.002;
 /** While a factor is dragged, the boxes are drawn again at most this often. */
 const DRAG_REDRAW_MS = 250;
@@ -78,9 +80,9 @@ function sized(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
 }
 
 /**
- * The minimap of a large map, on two small 2D canvases: the boxes, drawn again only when
- * factors change or the view leaves the frame, and the mask over what is out of view, the only
- * thing drawn on each frame of a pan. React Flow's MiniMap renders on every frame of a pan and
+ * The minimap of a large map: the boxes on a small 2D canvas, drawn again only when factors
+ * change or the view nears the frame's edge, and over them the mask on what is out of view, a
+ * box moved by a compositor transform on each frame of a pan. React Flow's MiniMap renders on every frame of a pan and
  * the browser then rasters its SVG again, one rect per factor (issue #16: a 2,000-factor map,
  * an old laptop with no GPU). Drag on it to move the view, wheel on it to zoom, as on React
  * Flow's; the class and place are the same, so fitting the map keeps clear of it.
@@ -89,7 +91,7 @@ function LargeMiniMapView({ label }: { label: string }) {
   const store = useStoreApi<FactorNodeType, LinkEdgeType>();
   const flow = useReactFlow();
   const boxesRef = useRef<HTMLCanvasElement>(null);
-  const maskRef = useRef<HTMLCanvasElement>(null);
+  const maskRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<Frame | null>(null);
   // Held while the pointer moves the view from here: the frame stays put under it.
   const holding = useRef(false);
@@ -119,17 +121,20 @@ function LargeMiniMapView({ label }: { label: string }) {
       }
     };
 
-    const drawMask = (s: State) => {
+    // Moved by a transform on a layer of its own: a pan frame then paints nothing here, where
+    // a redrawn mask made the browser paint and layerize the whole page again on every frame.
+    let size = '';
+    const placeMask = (s: State) => {
       const f = frameRef.current;
-      const ctx = sized(mask);
-      if (!f || !ctx) return;
+      if (!f) return;
       const v = viewOf(s);
-      ctx.clearRect(0, 0, W, H);
-      ctx.fillStyle = MASK_COLOUR;
-      ctx.beginPath();
-      ctx.rect(0, 0, W, H);
-      ctx.rect((v.x - f.x) / f.scale, (v.y - f.y) / f.scale, v.w / f.scale, v.h / f.scale);
-      ctx.fill('evenodd');
+      const w = `${(v.w / f.scale).toFixed(1)}px`;
+      const h = `${(v.h / f.scale).toFixed(1)}px`;
+      if (`${w} ${h}` !== size) {
+        size = `${w} ${h}`;
+        Object.assign(mask.style, { width: w, height: h });
+      }
+      mask.style.transform = `translate(${((v.x - f.x) / f.scale).toFixed(1)}px, ${((v.y - f.y) / f.scale).toFixed(1)}px)`;
     };
 
     const paint = () => {
@@ -140,7 +145,7 @@ function LargeMiniMapView({ label }: { label: string }) {
       const dragging = moved && s.nodes.some((n) => n.dragging);
       const left = !f || (!holding.current && !within(f, viewOf(s)));
       if (left || (moved && (!dragging || performance.now() - drawnAt > DRAG_REDRAW_MS))) drawBoxes(s);
-      drawMask(s);
+      placeMask(s);
     };
     paint();
     const unsubscribe = store.subscribe((s, prev) => {
@@ -185,7 +190,7 @@ function LargeMiniMapView({ label }: { label: string }) {
       <div
         role="img"
         aria-label={label}
-        style={{ position: 'relative', width: W, height: H, cursor: 'grab', touchAction: 'none' }}
+        style={{ position: 'relative', width: W, height: H, overflow: 'hidden', cursor: 'grab', touchAction: 'none' }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -193,7 +198,11 @@ function LargeMiniMapView({ label }: { label: string }) {
         onWheel={onWheel}
       >
         <canvas ref={boxesRef} style={{ position: 'absolute', inset: 0, width: W, height: H }} aria-hidden="true" />
-        <canvas ref={maskRef} style={{ position: 'absolute', inset: 0, width: W, height: H }} aria-hidden="true" />
+        <div
+          ref={maskRef}
+          aria-hidden="true"
+          style={{ position: 'absolute', left: 0, top: 0, willChange: 'transform', boxShadow: `0 0 0 ${MASK_SPREAD}px ${MASK_COLOUR}` }}
+        />
       </div>
     </Panel>
   );
