@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installRenderCounter, type RenderCounts } from '../../bench/lib/react-renders';
-import { factorsOf, moveFactors, renameFactor } from '../../src/model';
+import { addLink, factorsOf, moveFactors, renameFactor } from '../../src/model';
 import { connectClient, destroyAll, whenSynced, type CreatedMap } from '../helpers/relay';
 import { appHarness } from './harness';
 import { COLS, FACTORS, lod, node, open, overviewDrawn, pickPair, seedMap, zoomUntil } from './large-map-helpers';
@@ -170,6 +170,40 @@ describe('a large map renders', () => {
     // Hidden again: plain links.
     await page.getByTestId('compare-legend').getByRole('button').click();
     await expect.poll(async () => (await pixelsAt(page, (b.x + c.x) / 2, b.y, 3)).some(near([21, 101, 192])), PATIENT).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a cycles comparison over the overview: the marks its styles give, without a class of its own', async () => {
+    const { map, links } = await seedMap(app);
+    const { context, page, errors } = await open(app, map);
+    await expect.poll(() => overviewDrawn(page), PATIENT).toBe(links);
+    await page.getByTestId('open-cycles').click();
+    await page.getByTestId('snapshot-name').fill('Cycle 1');
+    await page.getByTestId('snapshot-save').click();
+    await expect.poll(() => page.getByTestId('snapshot-row').count(), PATIENT).toBe(1);
+    // A peer renames a factor in the middle and draws a link across a gap of the grid.
+    const doc = await peer(map);
+    renameFactor(doc, 'f101', 'Pluies rares');
+    addLink(doc, { id: 'lx', source: 'f88', target: 'f101', polarity: '+' });
+    await expect.poll(() => overviewDrawn(page), PATIENT).toBe(links + 1);
+
+    await page.getByTestId('compare-now').click();
+    await expect.poll(() => page.getByTestId('cycles-banner').count(), PATIENT).toBe(1);
+    await expect.poll(() => lod(page), PATIENT).toBe('overview');
+    await expect.poll(() => overviewDrawn(page), PATIENT).toBe(links + 1);
+    // The changed factor: a ring in its border's amber (var(--cycles-changed)) just outside it.
+    const changed = await centre(page, 'f101');
+    await expect.poll(() => pixelsAt(page, changed.left - 2, changed.y, 0), PATIENT).toEqual([[224, 138, 0, 255]]);
+    // An unchanged one has none.
+    const plainBox = await centre(page, 'f100');
+    expect((await pixelsAt(page, plainBox.left - 2, plainBox.y - 8, 0))[0]![3]).toBe(0);
+    // The added link keeps its polarity's blue, with the green glow of --cycles-added.
+    const a = await centre(page, 'f88');
+    const around = await pixelsAt(page, (a.x + changed.x) / 2, (a.y + changed.y) / 2, 4);
+    const near = (colour: number[], tol: number) => (p: number[]) => p[3]! > 40 && colour.every((v, i) => Math.abs(p[i]! - v) < tol);
+    expect(around.some(near([46, 125, 50], 30))).toBe(true);
+    expect(around.some(near([21, 101, 192], 40))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
