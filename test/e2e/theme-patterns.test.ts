@@ -60,6 +60,19 @@ describe('more themes than colours', () => {
     }));
     expect(distinctLooks(swatches)).toBe(THEMES);
     expect(swatches.filter((s) => !s.endsWith('|solid')).map((s) => s.split('|')[0])).toEqual(['Thème 11', 'Thème 12', 'Thème 13']);
+    // "Tout afficher" leaves the legend's corner free: no factor under it, every one in the window.
+    await page.locator('.react-flow__controls-fitview').click();
+    // Read once the camera has arrived: no factor under the legend, none outside the window.
+    const misplaced = () => page.evaluate(() => {
+      const l = document.querySelector('[data-testid="theme-legend"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('[data-testid="factor"]')].flatMap((f) => {
+        const r = f.getBoundingClientRect();
+        const under = r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom;
+        const outside = r.left < 0 || r.top < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight;
+        return under || outside ? [`${f.dataset.label ?? ''}${under ? ' under the legend' : ' outside'}`] : [];
+      });
+    });
+    await expect.poll(misplaced).toEqual([]);
 
     // The exported SVG, drawn on its own: the boxes keep their patterns, the legend draws them too.
     await page.keyboard.press('Escape');

@@ -41,8 +41,9 @@ export default function ThemesMount() {
   const filtering = shown.size > 0;
   if (!legendOnMap && !filtering) return null;
   const listed = filtering ? themes.filter((th) => shown.has(th.id)) : themes.filter((th) => counts.has(th.id));
+  // data-fit-obstacle: fitting the map (ui/flowFrame.ts) keeps factors out from under the legend.
   return (
-    <aside className="theme-legend" aria-label={t('themes.legend')} data-testid="theme-legend">
+    <aside className="theme-legend" aria-label={t('themes.legend')} data-testid="theme-legend" data-fit-obstacle="">
       <ul>
         {listed.map((th) => (
           <li key={th.id} data-theme-name={th.name} data-pattern={looks.get(th.id)?.pattern ?? 'solid'}>
