@@ -10,6 +10,7 @@ import {
 } from '../session';
 import { ariaLabelConfig, linkNamer } from './ariaLabels';
 import { EmptyState } from './EmptyState';
+import { ConnectingContext } from './FactorHandle';
 import { FactorNode } from './FactorNode';
 import { FactorNameContext } from './factorLabel';
 import { LinkEdge } from './LinkEdge';
@@ -38,6 +39,7 @@ const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 const NO_LINKS: LinkEdgeType[] = [];
 const NAME_SLOT = '\u0001';
 const NO_DRAGS: ReadonlyMap<string, { x: number; y: number }> = new Map();
+const connectionInProgress = (s: ReactFlowState) => s.connection.inProgress;
 
 export function Canvas() {
   const { t } = useTranslation();
@@ -58,6 +60,8 @@ export function Canvas() {
   // Projector mode sets a larger font: read again after each move.
   const fontPx = useRef(DEFAULT_FACTOR_FONT_PX);
   const readable = useStore(useCallback((s: ReactFlowState) => labelsReadable(s.transform[2], fontPx.current), []));
+  // One subscription for every box (FactorHandle.tsx): is a link being drawn?
+  const connecting = useStore(connectionInProgress);
   const full = useDetail((s) => s.holds > 0);
   const large = snap.factors.length >= LOD_MIN_FACTORS;
   // Until the first view is set, the zoom is about to change: the overview costs less.
@@ -207,6 +211,7 @@ export function Canvas() {
       data-links={withLinks ? 'shown' : 'pending'}
     >
       <FactorNameContext.Provider value={factorName}>
+        <ConnectingContext.Provider value={connecting}>
         <ReactFlow
           nodes={shownNodes}
           edges={flowEdges}
@@ -245,6 +250,7 @@ export function Canvas() {
           <ZoomScale />
           {layers.map(({ id, component: Layer }) => <Layer key={id} />)}
         </ReactFlow>
+        </ConnectingContext.Provider>
       </FactorNameContext.Provider>
       {snap.factors.length === 0 && <EmptyState canEdit={canEdit} />}
     </div>

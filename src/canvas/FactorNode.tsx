@@ -1,9 +1,10 @@
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo, useCallback, type CSSProperties } from 'react';
 import { renameFactor, type Factor } from '../model';
 import { useCanvasContributions, useMapSession, useOverlay, usePresence, useSession, type FactorDecoration } from '../session';
 import { useLongPress } from '../ui/useLongPress';
 import { Badges } from './Badges';
+import { FactorHandle, useConnecting } from './FactorHandle';
 import { FactorLabelEditor } from './FactorLabelEditor';
 import { useFactorName } from './factorLabel';
 import type { FactorNodeType } from './types';
@@ -19,13 +20,6 @@ function useDecorationStyle(decorations: readonly FactorDecoration[], factor: Fa
 }
 
 /**
- * Whether a link is being drawn. Read straight from the store: useConnection copies the whole
- * connection state for every box on every store update, so on each frame of a pan a
- * thousand-factor map made a thousand objects for nothing.
- */
-const connectionInProgress = (s: ReactFlowState) => s.connection.inProgress;
-
-/**
  * A factor box. The whole box is a link handle: pressing on its rim starts a link, pressing
  * on the label moves the factor, and while a link is being drawn the whole box accepts it.
  */
@@ -35,7 +29,7 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
   const { factor } = data;
   const editing = useSession((s) => s.editingFactorId === id);
   const setEditing = useSession((s) => s.setEditing);
-  const connecting = useStore(connectionInProgress);
+  const connecting = useConnecting();
   const scale = useOverlay((s) => s.scale.get(id) ?? 1);
   const badges = useOverlay((s) => s.factorBadges.get(id));
   const peerColour = usePresence((s) => s.remoteSelection.get(id));
@@ -70,10 +64,8 @@ function FactorNodeView({ id, data, selected }: NodeProps<FactorNodeType>) {
     >
       {/* Rendered for viewers too: React Flow draws links between handles, so without them a
           view link would show no links at all. Viewers' handles take no pointer events. */}
-      {!connecting && (
-        <Handle type="source" position={Position.Right} className="factor-handle" isConnectable={canEdit} />
-      )}
-      <Handle type="target" position={Position.Left} className="factor-handle" isConnectableStart={false} isConnectable={canEdit} />
+      {!connecting && <FactorHandle type="source" connectable={canEdit} connectableStart />}
+      <FactorHandle type="target" connectable={canEdit} connectableStart={false} />
       <div
         className="factor-body"
         {...longPress}
