@@ -1,6 +1,11 @@
+import { useNodeId, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Badge } from '../session';
+import type { Rect } from '../ui/fit';
+import { chooseBadgeSlot } from './badgePlacement';
+import './badges.css';
 
 /**
  * Several badges of one tone (two action groups started from one factor) become one chip that
@@ -17,13 +22,59 @@ export function collapseBadges(badges: readonly Badge[], t: TFunction): Badge[] 
   return out;
 }
 
-/** A factor's badges, in a band above its box (styles.css `.badges`), never over its label. */
-export function Badges({ badges: all }: { badges: readonly Badge[] | undefined }) {
-  const { t } = useTranslation();
-  if (!all || all.length === 0) return null;
-  const badges = collapseBadges(all, t);
+/** The other factors' boxes as React Flow knows them (map units), hidden ones left out. */
+function* otherBoxes(lookup: ReactFlowState['nodeLookup'], self: string): Generator<Rect> {
+  for (const n of lookup.values()) {
+    if (n.id === self || n.hidden) continue;
+    const width = n.measured.width ?? 0;
+    const height = n.measured.height ?? 0;
+    if (width > 0 && height > 0) yield { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width, height };
+  }
+}
+
+/**
+ * A factor's badges, in a band around its box (badges.css), never over its label nor over a
+ * neighbouring box: the slot (badgePlacement.ts) is chosen from the chips' drawn sizes and the
+ * positions React Flow already holds, and set on the band as an attribute, with no render.
+ * Placed before the first paint and whenever the chips change; then again, at most once a
+ * frame, when React Flow's nodes change (a box moved, grew or was hidden). A pan changes no
+ * node: it costs each factor with badges one comparison.
+ */
+function PlacedBadges({ badges }: { badges: readonly Badge[] }) {
+  const band = useRef<HTMLDivElement>(null);
+  const id = useNodeId();
+  const store = useStoreApi();
+  useLayoutEffect(() => {
+    const place = () => {
+      const el = band.current;
+      const factor = el?.parentElement;
+      const { nodeLookup } = store.getState();
+      const node = id ? nodeLookup.get(id) : undefined;
+      if (!el || !factor || !node || !id) return;
+      // The band is placed against the box's padding box (inside its rim, as CSS positions
+      // it); client and offset sizes are CSS pixels before the viewport's zoom: map units.
+      const { x, y } = node.internals.positionAbsolute;
+      const box = { x: x + factor.clientLeft, y: y + factor.clientTop, width: factor.clientWidth, height: factor.clientHeight };
+      const chips = [...el.children].map((c) => ({ width: (c as HTMLElement).offsetWidth, height: (c as HTMLElement).offsetHeight }));
+      const slot = chooseBadgeSlot(box, chips, otherBoxes(nodeLookup, id));
+      if (el.dataset.slot !== slot) el.dataset.slot = slot;
+    };
+    place();
+    let frame = 0;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.nodes === prev.nodes || frame !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        place();
+      });
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [badges, id, store]);
   return (
-    <div className="badges">
+    <div className="badges" ref={band}>
       {badges.map((b, i) => (
         <span key={`${b.tone ?? ''}${i}`} className={`badge-chip ${b.tone ?? 'info'}`} title={b.title} data-testid={`badge-${b.tone ?? 'info'}`}>
           {b.text}
@@ -31,6 +82,13 @@ export function Badges({ badges: all }: { badges: readonly Badge[] | undefined }
       ))}
     </div>
   );
+}
+
+/** A factor's badges (none: nothing drawn, nothing placed). */
+export function Badges({ badges: all }: { badges: readonly Badge[] | undefined }) {
+  const { t } = useTranslation();
+  const badges = useMemo(() => (all && all.length > 0 ? collapseBadges(all, t) : null), [all, t]);
+  return badges ? <PlacedBadges badges={badges} /> : null;
 }
 
 const CHAR_PX = 7;
