@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFactor, addLink } from '../../src/model';
+import { addFactor, addLink, addView, createGroup, openRound, placeDot } from '../../src/model';
 import type { Relay } from '../helpers/relay';
 import { launchChromium } from './browser';
-import { loopMap, maliMap, openMap, startAppRelay, viewportOf, writeToMap } from './workshop-helpers';
+import { exportedJson, loopMap, maliMap, openMap, startAppRelay, viewportOf, writeToMap } from './workshop-helpers';
 import { roomSees } from './room-sees';
 
 let relay: Relay;
@@ -28,6 +28,50 @@ async function smallestLabelPx(page: Page): Promise<{ css: number; screen: numbe
   const { zoom } = await viewportOf(page);
   const css = Math.min(...sizes);
   return { css, screen: css * zoom };
+}
+
+/**
+ * Every badge chip on screen, checked as a reader's eye would: what is drawn topmost at its
+ * centre and at its four corners (2 px in) must be the chip, and it must lie on no other
+ * factor's box. Chips take no pointer events (a press goes to the box), so for the hit test
+ * alone they are made to take them: elementFromPoint skips what takes none.
+ */
+function chipsReadable(page: Page): Promise<{ chips: string[]; hidden: string[]; onBoxes: string[] }> {
+  return page.evaluate(() => {
+    const probe = document.createElement('style');
+    probe.textContent = '.badges, .badge-chip { pointer-events: auto !important; }';
+    document.head.appendChild(probe);
+    try {
+      const chips = [...document.querySelectorAll<HTMLElement>('.badge-chip')].filter((c) => c.getBoundingClientRect().width > 0);
+      const boxes = [...document.querySelectorAll<HTMLElement>('[data-testid="factor"]')].filter((f) => f.getBoundingClientRect().width > 0);
+      const hidden: string[] = [];
+      const onBoxes: string[] = [];
+      const names: string[] = [];
+      for (const chip of chips) {
+        const owner = chip.closest<HTMLElement>('[data-testid="factor"]')!;
+        const name = `${chip.textContent} (${owner.dataset.label})`;
+        names.push(name);
+        const r = chip.getBoundingClientRect();
+        const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+        for (const [x, y] of points) {
+          // The chip, or the clear band that holds it (a rounded chip's corner is the band's).
+          const top = document.elementFromPoint(x!, y!);
+          if (!top || !(chip.contains(top) || top === chip.parentElement)) {
+            hidden.push(`${name} under ${top ? `${top.tagName.toLowerCase()}.${[...top.classList].join('.')} ${top.closest<HTMLElement>('[data-testid="factor"]')?.dataset.label ?? ''}` : 'nothing'}`);
+            break;
+          }
+        }
+        for (const box of boxes) {
+          if (box === owner) continue;
+          const b = box.getBoundingClientRect();
+          if (r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom) onBoxes.push(`${name} on ${box.dataset.label}`);
+        }
+      }
+      return { chips: names.sort(), hidden, onBoxes };
+    } finally {
+      probe.remove();
+    }
+  });
 }
 
 describe('projector mode', () => {
@@ -61,6 +105,38 @@ describe('projector mode', () => {
 
     await page.keyboard.press('Escape');
     await expect.poll(() => projectorOn(page)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('badges stay readable on the Mali map, on the canvas and projected: no chip under a neighbouring box or over one', async () => {
+    const map = await maliMap(relay);
+    const { factors } = await exportedJson(relay, map);
+    const id = (label: string) => factors.find((f) => f.label === label)!.id;
+    // The room's case: the most-voted factor with its vote and two action groups, in the dense
+    // left of the layout (under "Trafics illicites").
+    await writeToMap(relay, map, (doc) => {
+      const round = openRound(doc, { title: 'Priorités', dotsPerPerson: 3, openedBy: 'Awa' });
+      for (const voter of ['awa', 'moussa', 'fatou']) placeDot(doc, round, voter, { kind: 'factor', id: id('Insécurité') });
+      placeDot(doc, round, 'awa', { kind: 'factor', id: id('Vols de bétail') });
+      createGroup(doc, { name: 'Comité de sécurité', origin: { kind: 'factor', id: id('Insécurité') } });
+      createGroup(doc, { name: 'Femmes médiatrices', origin: { kind: 'factor', id: id('Insécurité') } });
+    });
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa', false, { width: 1920, height: 1080 });
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(30);
+    await expect.poll(() => page.locator('.badge-chip').count()).toBe(3);
+    const chips = ['2 groupes (Insécurité)', '● 1 (Vols de bétail)', '● 3 (Insécurité)'];
+    await expect.poll(async () => (await roomSees(page)).uncovered, { timeout: 15_000 }).toBe(30);
+    await expect.poll(() => chipsReadable(page), { timeout: 15_000 }).toEqual({ chips, hidden: [], onBoxes: [] });
+
+    await page.getByTestId('projector').click();
+    await expect.poll(() => projectorOn(page)).toBe(true);
+    await expect.poll(async () => (await roomSees(page)).inside, { timeout: 15_000 }).toBe(30);
+    await expect.poll(async () => (await roomSees(page)).smallestLabelPx, { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+    // Chips 20 px tall, boxes at projector size: placed again once the boxes have grown.
+    await expect.poll(() => chipsReadable(page), { timeout: 15_000 }).toEqual({ chips, hidden: [], onBoxes: [] });
+    // And no chip hides a factor: every box is still uncovered at its corners.
+    expect(await roomSees(page)).toMatchObject({ total: 30, inside: 30, uncovered: 30, overlapping: [] });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -155,9 +231,42 @@ describe('step-by-step reveal', () => {
     await expect.poll(() => visibleFactors(page)).toEqual(['Pression foncière', 'Sécheresse']);
     await page.keyboard.press('Escape');
     await expect.poll(() => projectorOn(page)).toBe(false);
-    // Outside projector mode the panel shows everything again.
-    await page.getByTestId('show-all').click();
+    // Leaving ends the step: everything is shown again, nothing left to end in the panel.
     await expect.poll(async () => (await visibleFactors(page)).length).toBe(4);
+    await expect.poll(() => page.getByTestId('show-all').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('leaving projector mode in the middle of a step, by Échap or ×, ends the step and frames the whole map', async () => {
+    const map = await maliMap(relay);
+    const { factors } = await exportedJson(relay, map);
+    const three = ['Insécurité', 'Vols de bétail', 'Justice coutumière'];
+    await writeToMap(relay, map, (doc) => {
+      addView(doc, { title: 'Trois facteurs', factors: three.map((l) => factors.find((f) => f.label === l)!.id) });
+    });
+    const { context, page, errors } = await openMap(browser, relay, map, 'Awa', false, { width: 1920, height: 1080 });
+    await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(30);
+    await page.getByTestId('open-workshop-views').click();
+    const panel = page.getByTestId('panel-workshop-views');
+    await expect.poll(() => panel.getByTestId('view-row').count()).toBe(1);
+
+    for (const leave of ['Échap', '×'] as const) {
+      await page.getByTestId('projector').click();
+      await expect.poll(() => projectorOn(page)).toBe(true);
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => page.getByTestId('projector-step-title').textContent()).toBe('Trois facteurs');
+      await expect.poll(async () => (await roomSees(page)).total, { message: leave }).toBe(3);
+      await expect.poll(async () => (await roomSees(page)).uncovered, { timeout: 15_000, message: leave }).toBe(3);
+
+      if (leave === 'Échap') await page.keyboard.press('Escape');
+      else await page.getByTestId('projector-exit').click();
+      await expect.poll(() => projectorOn(page), { message: leave }).toBe(false);
+      // The whole map, framed beside the panel and clear of the minimap: no "Tout montrer" needed.
+      await expect.poll(async () => (await roomSees(page)).total, { message: leave }).toBe(30);
+      await expect.poll(async () => (await roomSees(page)).uncovered, { timeout: 15_000, message: leave }).toBe(30);
+      expect(await page.getByTestId('show-all').isDisabled(), leave).toBe(true);
+      expect(await panel.locator('[aria-current="step"]').count(), leave).toBe(0);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMapSession, useSliceGetter } from '../../../session';
 import { readViews } from '../../../model';
 import { useWorkshop, workshopSlice } from '../store';
@@ -11,7 +11,8 @@ import { onFullscreenChange } from './projector';
 /**
  * Projector mode on the page: a class that hides the editing chrome (workshop.css), then the
  * whole map (or the view being shown) framed with labels as large as the room allows. The map
- * stays live.
+ * stays live. Leaving it (Échap, ×, the browser's own exit from full screen) ends the step shown
+ * and frames the whole map again at the canvas' size.
  */
 export function ProjectorMode() {
   const getWorkshop = useSliceGetter(workshopSlice);
@@ -26,6 +27,19 @@ export function ProjectorMode() {
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, [getWorkshop]);
+
+  // Only a change from on to off leaves: not the first render, nor a map opened without it.
+  const wasOn = useRef(on);
+  useEffect(() => {
+    const was = wasOn.current;
+    wasOn.current = on;
+    if (!was || on) return;
+    // Someone followed keeps the camera: their step is theirs to end.
+    if (getWorkshop().following !== null) return;
+    // A step left on screen would greet the room with a fragment of the map and a hunt for
+    // "Tout montrer": the whole map comes back, framed for the chrome that just came back.
+    show(null);
+  }, [on, show, getWorkshop]);
 
   useEffect(() => {
     if (!on) return undefined;
