@@ -36,15 +36,34 @@ export const presenceSlice = defineSlice<PresenceState>('presence', (set) => ({
   peers: [],
   remoteSelection: new Map(),
   remoteDrag: new Map(),
-  set: (peers) => {
+  set: (peers) => set((s) => {
+    // Alone on the map, awareness still changes ~25 times a second while one pans (one's own
+    // cursor and viewport): nothing changed for anyone, so nobody is notified (every factor box
+    // runs its presence selectors on each notification: thousands on a large map).
+    if (peers.length === 0 && s.peers.length === 0) return s;
     const remoteSelection = new Map<string, string>();
     const remoteDrag = new Map<string, { x: number; y: number }>();
     for (const p of peers) {
       p.selection.forEach((id) => remoteSelection.set(id, p.color));
       if (p.drag) for (const [id, pos] of Object.entries(p.drag)) remoteDrag.set(id, pos);
     }
-    set({ peers, remoteSelection, remoteDrag });
-  },
+    // A peer's cursor moved but not its selection or drag: the same maps, so what reads them
+    // sees no change.
+    return {
+      peers,
+      remoteSelection: sameEntries(remoteSelection, s.remoteSelection, (a, b) => a === b) ? s.remoteSelection : remoteSelection,
+      remoteDrag: sameEntries(remoteDrag, s.remoteDrag, (a, b) => a.x === b.x && a.y === b.y) ? s.remoteDrag : remoteDrag,
+    };
+  }),
 }));
+
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, same: (x: V, y: V) => boolean): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w === undefined || !same(v, w)) return false;
+  }
+  return true;
+}
 
 export const usePresence = sliceHook(presenceSlice);
