@@ -1,16 +1,10 @@
-import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { shownBounds, viewOf, type FlowState, type Rect } from './flowBounds';
 import { nodeBox } from './lod';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
-type State = ReactFlowState<FactorNodeType, LinkEdgeType>;
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+type State = FlowState;
 
 /** Where the minimap's pixels are in map units: its top-left corner, and map units per pixel. */
 interface Frame {
@@ -30,31 +24,6 @@ const ZOOM_STEP = 0.002;
 /** While a factor is dragged, the boxes are drawn again at most this often. */
 const DRAG_REDRAW_MS = 250;
 
-function viewOf(s: State): Rect {
-  const [tx, ty, zoom] = s.transform;
-  return { x: -tx / zoom, y: -ty / zoom, w: s.width / zoom, h: s.height / zoom };
-}
-
-function boundsOf(s: State): Rect | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of s.nodeLookup.values()) {
-    if (n.hidden) continue;
-    const b = nodeBox(n);
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  return x0 === Infinity ? null : { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-}
-
-/**
- * The map and the view together, with a quarter of the view spare on each side so a pan does
- * not move the frame (and draw every box again) until the view nears its edge; centred.
- */
 function frameFor(bounds: Rect | null, view: Rect): Frame {
   const mx = view.w / 4;
   const my = view.h / 4;
@@ -107,7 +76,7 @@ function LargeMiniMapView({ label }: { label: string }) {
     const drawBoxes = (s: State) => {
       const ctx = sized(boxes);
       if (!ctx) return;
-      const f = frameFor(boundsOf(s), viewOf(s));
+      const f = frameFor(shownBounds(s), viewOf(s));
       frameRef.current = f;
       drawnNodes = s.nodes;
       drawnAt = performance.now();

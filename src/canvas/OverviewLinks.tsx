@@ -1,20 +1,14 @@
-import { ViewportPortal, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { ViewportPortal, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { useOverlay } from '../session';
 import { POLARITY_COLOUR, strokeWidth } from '../ui/polarity';
 import { linkCurve, type Box } from './geometry';
+import { shownBounds, viewOf, type FlowState, type Rect } from './flowBounds';
 import { nodeBox } from './lod';
 import { NO_LOOKS, readLooks, type Looks } from './overviewLooks';
 import type { FactorNodeType, LinkEdgeType } from './types';
 
-type State = ReactFlowState<FactorNodeType, LinkEdgeType>;
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+type State = FlowState;
 
 /** Browsers and memory: a canvas side past this is drawn at a lower resolution instead. */
 const MAX_CANVAS_PX = 4096;
@@ -31,27 +25,11 @@ function intersect(a: Rect, b: Rect): Rect | null {
   return w > 0 && h > 0 ? { x, y, w, h } : null;
 }
 
-function viewOf(s: State): Rect {
-  const [tx, ty, zoom] = s.transform;
-  return { x: -tx / zoom, y: -ty / zoom, w: s.width / zoom, h: s.height / zoom };
-}
-
+/** The shown factors' bounds, with room for the bend of two-way links. */
 function boundsOf(s: State): Rect | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of s.nodeLookup.values()) {
-    if (n.hidden) continue;
-    const b = nodeBox(n);
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  // Room for the bend of two-way links.
+  const b = shownBounds(s);
   const pad = 40;
-  return x0 === Infinity ? null : { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
+  return b ? { x: b.x - pad, y: b.y - pad, w: b.w + 2 * pad, h: b.h + 2 * pad } : null;
 }
 
 const overlaps = (r: Rect, a: Box, b: Box) =>

@@ -1,6 +1,6 @@
 import type { Node } from '@xyflow/react';
 import type { LegendGroup } from '../export/compose';
-import { fittingRatio, renderMapImage } from '../export/image';
+import { fittingRatio, rasterize, renderMapImage } from '../export/image';
 
 /**
  * A comparison side by side as one picture for a report: each half drawn by the map's image
@@ -43,20 +43,3 @@ export async function sideBySideImage(
   return rasterize(svg, width, height, fittingRatio(width, height, PIXEL_RATIO));
 }
 
-async function rasterize(svg: string, width: number, height: number, ratio: number): Promise<Blob> {
-  const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
-  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  // The pixels go now rather than at the next collection: two maps at twice their size weigh.
-  canvas.width = 0;
-  canvas.height = 0;
-  if (!blob) throw new Error('the image is too large for this browser');
-  return blob;
-}

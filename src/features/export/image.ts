@@ -72,7 +72,8 @@ function measurer(): (text: string, font: string) => number {
   };
 }
 
-async function rasterize(svg: string, width: number, height: number, ratio: number, dpi = CSS_DPI * ratio): Promise<Blob> {
+/** Draws an SVG page into a PNG at `ratio`, its density recorded (the comparison images use it too). */
+export async function rasterize(svg: string, width: number, height: number, ratio: number, dpi = CSS_DPI * ratio): Promise<Blob> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
