@@ -8,7 +8,6 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { TitleField } from './TitleField';
 import { frameFactors } from '../ui/flowFrame';
 import { Icon } from '../ui/Icon';
-import { NOTICE_DOCK_ID } from '../ui/noticeDock';
 
 interface Props {
   /** Extra controls other parts of the app put in the bar (sync status, export, panels…). */
@@ -50,8 +49,7 @@ export function Toolbar({ children }: Props) {
         <span className="badge">{t('canvas.readOnly')}</span>
       )}
       <button type="button" onClick={() => void frameFactors(flow, flowStore, undefined, { durationMs: 300 })} title={t('toolbar.fitView')} aria-label={t('toolbar.fitView')}><Icon name="fit" /></button>
-      {/* Page-wide notices dock here (ui/noticeDock.ts), in toolbar room rather than over the map. */}
-      <span className="spacer notice-dock" id={NOTICE_DOCK_ID} />
+      <span className="spacer" />
       {children}
       <LanguageSwitch />
     </header>

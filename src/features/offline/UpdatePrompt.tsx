@@ -1,57 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './i18n';
 import './offline.css';
 import { useStore } from 'zustand';
-import { NOTICE_DOCK_ID } from '../../ui/noticeDock';
 import type { OfflineAppStore } from './store';
 
-/** Long enough to read twice; paused while the pointer or the focus is on the notice. */
-export const READY_NOTICE_MS = 8000;
-
-/**
- * The map page's toolbar dock (ui/noticeDock.ts), once it is in the page: the map page may
- * open after the notice is due. Watched only while a notice is shown.
- */
-function useNoticeDock(active: boolean): HTMLElement | null {
-  const [dock, setDock] = useState<HTMLElement | null>(null);
-  useEffect(() => {
-    if (!active) return undefined;
-    const find = () => setDock(document.getElementById(NOTICE_DOCK_ID));
-    find();
-    const observer = new MutationObserver(find);
-    observer.observe(document.body, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [active]);
-  return active && dock?.isConnected ? dock : null;
-}
-
-/**
- * "Trame now works without a network": said once, in the map page's toolbar (never over the
- * map, where it would hide factors from the room), or at the bottom of a page without one. It
- * goes by itself after READY_NOTICE_MS, or at once with its close button.
- */
-function ReadyNotice({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
-  const dock = useNoticeDock(true);
-  const [held, setHeld] = useState(false);
-  useEffect(() => {
-    if (held) return undefined;
-    const timer = setTimeout(onClose, READY_NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [held, onClose]);
-  const notice = (
-    <div className={`offline-notice ready${dock ? ' docked' : ''}`} role="status" data-testid="offline-ready"
-      onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
-      <p>{t('offline.ready')}</p>
-      <button type="button" className="offline-close" onClick={onClose} data-testid="offline-ready-close"
-        aria-label={t('offline.close')} title={t('offline.close')}>×</button>
-    </div>
-  );
-  return dock ? createPortal(notice, dock) : notice;
-}
+const READY_NOTICE_MS = 6000;
 
 /**
  * "New version — reload", asked, never forced: reloading in the middle of a workshop would cut
@@ -60,7 +14,12 @@ function ReadyNotice({ onClose }: { onClose: () => void }) {
 export function UpdatePrompt({ store }: { store: OfflineAppStore }) {
   const { t } = useTranslation();
   const { needRefresh, offlineReady, update, set } = useStore(store);
-  const closeReady = useCallback(() => set({ offlineReady: false }), [set]);
+
+  useEffect(() => {
+    if (!offlineReady) return undefined;
+    const timer = setTimeout(() => set({ offlineReady: false }), READY_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [offlineReady, set]);
 
   if (needRefresh) {
     return (
@@ -75,5 +34,13 @@ export function UpdatePrompt({ store }: { store: OfflineAppStore }) {
       </div>
     );
   }
-  return offlineReady ? <ReadyNotice onClose={closeReady} /> : null;
+  if (offlineReady) {
+    // Click-through and self-dismissing: it must never sit on a button someone needs.
+    return (
+      <div className="offline-notice passive" role="status" data-testid="offline-ready">
+        <p>{t('offline.ready')}</p>
+      </div>
+    );
+  }
+  return null;
 }
