@@ -1,8 +1,10 @@
 import { ControlButton, Controls, MiniMap, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countShown, drawnBoxes, frameFactors, paneObstacles } from '../ui/flowFrame';
-import { LargeMiniMap } from './LargeMiniMap';
+
+/** Only maps past LOD_MIN_FACTORS draw it: its code loads then, not with every map link. */
+const LargeMiniMap = lazy(() => import('./LargeMiniMap').then((m) => ({ default: m.LargeMiniMap })));
 
 const MINIMAP_KEY = 'trame.minimap';
 const FIT_MS = 300;
@@ -67,7 +69,7 @@ export function MapControls({ large = false }: { large?: boolean }) {
         </ControlButton>
       </Controls>
       {minimap && (large
-        ? <LargeMiniMap label={t('canvas.minimap')} />
+        ? <Suspense fallback={null}><LargeMiniMap label={t('canvas.minimap')} /></Suspense>
         : <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor="#90a4ae" maskColor="rgba(240,242,245,0.6)" />)}
     </>
   );
