@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addFactor, addTheme, setFactorTheme } from '../../src/model';
-import { createMap, type Relay } from '../helpers/relay';
-import { launchChromium } from './browser';
-import { openMap, startAppRelay, writeToMap } from './workshop-helpers';
+import { createMap } from '../helpers/relay';
+import { appHarness } from './harness';
+import { openMap, writeToMap } from './workshop-helpers';
 
-let relay: Relay;
-let browser: Browser;
-beforeAll(async () => {
-  relay = await startAppRelay();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const app = appHarness();
 
 const THEMES = 13;
 const names = Array.from({ length: THEMES }, (_, i) => `Thème ${String(i + 1).padStart(2, '0')}`);
@@ -32,15 +23,15 @@ const distinctLooks = (looks: readonly string[]) => new Set(looks.map((l) => l.s
 
 describe('more themes than colours', () => {
   it('13 themes: every box, legend entry and exported swatch looks different; themes 11–13 carry a pattern', async () => {
-    const map = await createMap(relay, 'Treize thèmes');
-    await writeToMap(relay, map, (doc) => {
+    const map = await createMap(app.relay, 'Treize thèmes');
+    await writeToMap(app.relay, map, (doc) => {
       names.forEach((name, i) => {
         const theme = addTheme(doc, name);
         const f = addFactor(doc, { label: `Facteur ${i + 1}`, x: 40 + (i % 5) * 260, y: 60 + Math.floor(i / 5) * 200 });
         setFactorTheme(doc, f, theme);
       });
     });
-    const { context, page, errors } = await openMap(browser, relay, map, 'Awa');
+    const { context, page, errors } = await openMap(app.browser, app.relay, map, 'Awa');
     await expect.poll(() => page.locator('[data-testid="factor"]').count()).toBe(THEMES);
 
     // On the canvas: 13 different looks; the three past the palette have a pattern, the first ten none.

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { appEnv } from './harness';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,7 +13,7 @@ import { userContext } from './browser';
 
 /** The relay serving the app: dist/ (npm test builds it) or TRAME_DIST_DIR while developing. */
 export function startAppRelay(): Promise<Relay> {
-  return startRelay({ env: process.env.TRAME_DIST_DIR ? { DIST_DIR: process.env.TRAME_DIST_DIR } : {} });
+  return startRelay({ env: appEnv() });
 }
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
